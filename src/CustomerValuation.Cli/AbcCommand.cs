@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CustomerValuation.Abc;
+
+namespace CustomerValuation.Cli;
+
+/// <summary>Settings of the <c>abc</c> command.</summary>
+internal sealed record AbcSettings(
+    string Input,
+    string IdColumn,
+    string ValueColumn,
+    AbcBasis Basis,
+    IReadOnlyList<double>? Breakpoints,
+    IReadOnlyList<string>? Labels,
+    AbcBoundaryRule BoundaryRule,
+    bool Computed,
+    bool SumDuplicates,
+    string? Output);
+
+/// <summary>The <c>abc</c> command: classify customers from a CSV file.</summary>
+internal static class AbcCommand
+{
+    public static AbcAnalysis<string> Run(AbcSettings settings, TextWriter console)
+    {
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach ((long line, string id, double value) in CsvInput.ReadIdValue(settings.Input, settings.IdColumn, settings.ValueColumn))
+        {
+            if (lines.TryGetValue(id, out long firstLine))
+            {
+                if (!settings.SumDuplicates)
+                {
+                    throw new CliException($"{settings.Input}: customer id '{id}' appears on line {firstLine} and again on line {line}; ids must be unique, or pass --sum-duplicates to add their values.");
+                }
+
+                totals[id] += value;
+            }
+            else
+            {
+                lines.Add(id, line);
+                totals.Add(id, value);
+            }
+        }
+
+        AbcOptions options;
+        ComputedAbcResult? computed = null;
+        if (settings.Computed)
+        {
+            if (settings.Breakpoints is not null || settings.Basis != AbcBasis.ValueShare)
+            {
+                throw new CliException("--computed chooses value-share breakpoints from the data; it cannot be combined with --breakpoints or --by count.");
+            }
+
+            string[] idsInOrder = totals.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+            double[] values = idsInOrder.Select(k => totals[k]).ToArray();
+            try
+            {
+                computed = ComputedAbc.Compute(values);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message, e);
+            }
+
+            options = computed.Options;
+            if (settings.Labels is not null)
+            {
+                options = options.WithLabels(settings.Labels.ToArray());
+            }
+        }
+        else
+        {
+            IReadOnlyList<double> breakpoints = settings.Breakpoints ?? (settings.Basis == AbcBasis.CountShare ? new[] { 0.10, 0.30 } : new[] { 0.80, 0.95 });
+            try
+            {
+                options = new AbcOptions(breakpoints, settings.Basis, settings.BoundaryRule, settings.Labels);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message, e);
+            }
+        }
+
+        AbcAnalysis<string> analysis = AbcClassifier.Analyze(totals, kv => kv.Key, kv => kv.Value, options);
+        console.WriteLine($"ABC classification of {analysis.Summary.CustomerCount:N0} customers from {settings.Input} ({DescribeOptions(options)})");
+        if (computed is not null)
+        {
+            console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "Computed ABC (Ultsch & Lötsch 2015): Pareto point rank {0} ({1:P1} of customers, {2:P1} of value); break-even rank {3}; submarginal rank {4} ({5:P1} of value).",
+                computed.ParetoPoint.Rank,
+                computed.ParetoPoint.CustomerShare,
+                computed.ParetoPoint.CumulativeValueShare,
+                computed.BreakEvenPoint.Rank,
+                computed.SubmarginalPoint.Rank,
+                computed.SubmarginalPoint.CumulativeValueShare));
+        }
+
+        console.WriteLine();
+        console.Write(SummaryTable.Format(analysis.Summary));
+        if (settings.Output is not null)
+        {
+            WriteCustomers(settings.Output, analysis.Customers);
+            console.WriteLine($"Wrote {analysis.Customers.Count:N0} rows to {settings.Output}");
+        }
+
+        return analysis;
+    }
+
+    public static void WriteCustomers(string path, IReadOnlyList<AbcCustomer<string>> customers) =>
+        AtomicFile.Write(path, writer =>
+        {
+            writer.WriteLine("customer_id,class,rank,value,share,cumulative_share");
+            foreach (AbcCustomer<string> c in customers)
+            {
+                writer.Write(Csv.Field(c.Id));
+                writer.Write(',');
+                writer.Write(Csv.Field(c.Class));
+                writer.Write(',');
+                writer.Write(c.Rank.ToString(CultureInfo.InvariantCulture));
+                writer.Write(',');
+                writer.Write(Csv.Number(c.Value));
+                writer.Write(',');
+                writer.Write(Csv.Number(c.Share));
+                writer.Write(',');
+                writer.WriteLine(Csv.Number(c.CumulativeShare));
+            }
+        });
+
+    public static string DescribeOptions(AbcOptions options) =>
+        string.Format(
+            CultureInfo.InvariantCulture,
+            "{0}, breakpoints {1}, {2}",
+            options.Basis == AbcBasis.ValueShare ? "by value share" : "by count share",
+            string.Join(" / ", options.Breakpoints.Select(b => b.ToString("P2", CultureInfo.InvariantCulture))),
+            options.BoundaryRule == AbcBoundaryRule.JoinUpperClass ? "crossing customer joins the upper class" : "crossing customer joins the lower class");
+}

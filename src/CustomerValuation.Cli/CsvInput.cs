@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+
+namespace CustomerValuation.Cli;
+
+/// <summary>Reads CSV files with a header (plain, or gzip when the name ends in .gz or the bytes say so).</summary>
+internal static class CsvInput
+{
+    /// <summary>Opens a text reader over a plain or gzip-compressed file.</summary>
+    public static TextReader OpenText(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException($"Input file '{path}' does not exist.");
+        }
+
+        Stream stream = File.OpenRead(path);
+        int b1 = stream.ReadByte();
+        int b2 = stream.ReadByte();
+        stream.Position = 0;
+        if (b1 == 0x1f && b2 == 0x8b)
+        {
+            stream = new GZipStream(stream, CompressionMode.Decompress);
+        }
+
+        return new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+    }
+
+    /// <summary>
+    /// Reads (line number, id, value) rows from two named columns; a malformed or non-finite value is an
+    /// error naming the line and column.
+    /// </summary>
+    public static IEnumerable<(long Line, string Id, double Value)> ReadIdValue(string path, string idColumn, string valueColumn)
+    {
+        using TextReader text = OpenText(path);
+        using IEnumerator<(long Line, string[] Fields)> records = ReadRecords(text, path).GetEnumerator();
+        if (!records.MoveNext())
+        {
+            throw new CliException($"Input file '{path}' is empty; it needs a header line naming the columns.");
+        }
+
+        string[] header = records.Current.Fields;
+        int idIndex = FindColumn(header, idColumn, path, "--id-column");
+        int valueIndex = FindColumn(header, valueColumn, path, "--value-column");
+        while (records.MoveNext())
+        {
+            (long line, string[] record) = records.Current;
+            if (record.Length == 1 && record[0].Length == 0)
+            {
+                continue; // blank line
+            }
+
+            if (record.Length <= Math.Max(idIndex, valueIndex))
+            {
+                throw new CliException($"{path}: line {line} has {record.Length} fields but the header has {header.Length}.");
+            }
+
+            string id = record[idIndex].Trim();
+            if (id.Length == 0)
+            {
+                throw new CliException($"{path}: line {line}, column '{idColumn}': the customer id is empty.");
+            }
+
+            string raw = record[valueIndex].Trim();
+            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || double.IsNaN(value) || double.IsInfinity(value))
+            {
+                throw new CliException($"{path}: line {line}, column '{valueColumn}': '{raw}' is not a finite number (use a dot as the decimal separator, no thousands separators).");
+            }
+
+            yield return (line, id, value);
+        }
+    }
+
+    /// <summary>
+    /// Splits RFC 4180 text into records (comma-separated; a field in double quotes may hold commas,
+    /// doubled quotes and line breaks), each with the line number it starts on (1-based).
+    /// </summary>
+    public static IEnumerable<(long Line, string[] Fields)> ReadRecords(TextReader text, string path)
+    {
+        long lineNumber = 0;
+        string? line;
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        while ((line = text.ReadLine()) is not null)
+        {
+            lineNumber++;
+            long startLine = lineNumber;
+            fields.Clear();
+            field.Clear();
+            bool quoted = false;
+            int i = 0;
+            while (true)
+            {
+                if (i == line.Length)
+                {
+                    if (quoted)
+                    {
+                        string? next = text.ReadLine();
+                        if (next is null)
+                        {
+                            throw new CliException($"{path}: the quoted field that starts on line {startLine} is never closed.");
+                        }
+
+                        lineNumber++;
+                        field.Append('\n');
+                        line = next;
+                        i = 0;
+                        continue;
+                    }
+
+                    fields.Add(field.ToString());
+                    break;
+                }
+
+                char ch = line[i];
+                if (quoted)
+                {
+                    if (ch == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        {
+                            field.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        quoted = false;
+                    }
+                    else
+                    {
+                        field.Append(ch);
+                    }
+                }
+                else if (ch == '"' && field.Length == 0)
+                {
+                    quoted = true;
+                }
+                else if (ch == ',')
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+
+                i++;
+            }
+
+            yield return (startLine, fields.ToArray());
+        }
+    }
+
+    private static int FindColumn(string[] header, string name, string path, string optionName)
+    {
+        int index = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            index = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (index < 0)
+        {
+            throw new CliException($"{path}: no column '{name}' in the header ({string.Join(", ", header.Select(h => $"'{h}'"))}); choose one with {optionName}.");
+        }
+
+        return index;
+    }
+}

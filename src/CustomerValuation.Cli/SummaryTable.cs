@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+using CustomerValuation.Abc;
+
+namespace CustomerValuation.Cli;
+
+/// <summary>Formats an ABC summary as an aligned text table.</summary>
+internal static class SummaryTable
+{
+    public static string Format(AbcSummary summary)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Format(c, "{0,-6} {1,12} {2,9} {3,18} {4,9} {5,14} {6,14}", "class", "customers", "share", "value", "share", "smallest", "largest"));
+        foreach (AbcClassSummary s in summary.Classes)
+        {
+            sb.AppendLine(string.Format(
+                c,
+                "{0,-6} {1,12:N0} {2,9:P1} {3,18:N2} {4,9} {5,14} {6,14}",
+                s.Label,
+                s.Count,
+                s.CountShare,
+                s.Value,
+                s.IsNonPositiveClass ? "—" : s.ValueShare.ToString("P1", c),
+                s.MinValue is double min ? min.ToString("N2", c) : "—",
+                s.MaxValue is double max ? max.ToString("N2", c) : "—"));
+        }
+
+        sb.AppendLine(string.Format(c, "{0,-6} {1,12:N0} {2,9:P1} {3,18:N2}", "total", summary.CustomerCount, summary.CustomerCount == 0 ? 0 : 1, summary.TotalValue));
+        sb.AppendLine(string.Format(c, "Gini coefficient of the positive values: {0:F4} (0 = all equal, 1 = one customer holds everything)", summary.Gini));
+        return sb.ToString();
+    }
+}

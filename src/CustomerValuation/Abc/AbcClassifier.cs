@@ -1,0 +1,496 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using CustomerValuation.Internal;
+
+namespace CustomerValuation.Abc;
+
+/// <summary>
+/// ABC (Pareto) classification of customers by their share of value or of customer count
+/// (SPEC §1): customers are ranked by value, largest first, and each one's cumulative share
+/// decides its class.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Ranking: value descending; equal values by position in the span (earlier first) or, in the
+/// keyed overloads, by id ascending (ordinal for strings), so a keyed result is a function of the
+/// set of (id, value) pairs and never of the input order.
+/// </para>
+/// <para>
+/// Shares: with the m customers of positive value ranked x₍₁₎ ≥ x₍₂₎ ≥ … ≥ x₍ₘ₎ and W the total
+/// weight (Σ x₍ᵢ₎ for <see cref="AbcBasis.ValueShare"/>, m for <see cref="AbcBasis.CountShare"/>),
+/// the cumulative share of rank i is Cᵢ = (w₍₁₎ + … + w₍ᵢ₎) ÷ W, where wᵢ is the value or 1.
+/// With breakpoints b₁ &lt; … &lt; b_K, the class of rank i is the number of breakpoints that
+/// C₍ᵢ₋₁₎ has reached (<see cref="AbcBoundaryRule.JoinUpperClass"/>: b ≤ C₍ᵢ₋₁₎) or that Cᵢ has
+/// passed (<see cref="AbcBoundaryRule.JoinLowerClass"/>: b &lt; Cᵢ). Comparisons allow a relative
+/// tolerance of 10⁻¹² of W, so that a share that equals a breakpoint on paper (80 of 100) reaches
+/// it whatever the rounding of the sums.
+/// </para>
+/// <para>
+/// Zero and negative values take no part in the shares: they are ranked after all positive values
+/// and put in the class <see cref="AbcOptions.NonPositiveLabel"/>. Sums use compensated (Neumaier)
+/// summation.
+/// </para>
+/// </remarks>
+public static class AbcClassifier
+{
+    /// <summary>Relative tolerance, as a fraction of the total weight, within which a cumulative share reaches a breakpoint.</summary>
+    public const double ShareTolerance = 1e-12;
+
+
+    /// <summary>
+    /// Writes each customer's class index, without ranking: a linear-time selection finds the value
+    /// at each breakpoint and one pass assigns the classes. Allocates nothing (scratch comes from the
+    /// shared array pool).
+    /// </summary>
+    /// <param name="values">One value per customer; every value finite.</param>
+    /// <param name="classIndices">
+    /// Receives, per position, the class index: 0 … K for the ranked classes (K = number of
+    /// breakpoints), <see cref="AbcOptions.NonPositiveClassIndex"/> for a zero or negative value.
+    /// Same length as <paramref name="values"/>.
+    /// </param>
+    /// <param name="options">The options; <see langword="null"/> for <see cref="AbcOptions.Default"/>.</param>
+    /// <remarks>
+    /// Gives exactly the classes of <see cref="Analyze(ReadOnlySpan{double}, Span{AbcEntry}, AbcOptions?)"/>
+    /// (equal values ranked by position). Expected time O(n · K); empty input writes nothing.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index).</exception>
+    /// <exception cref="ArgumentException"><paramref name="classIndices"/> has another length than <paramref name="values"/>.</exception>
+    public static void Classify(ReadOnlySpan<double> values, Span<int> classIndices, AbcOptions? options = null)
+    {
+        options ??= AbcOptions.Default;
+        Guard.SameLength(values.Length, classIndices.Length, nameof(classIndices));
+        int n = values.Length;
+        int positiveCount = 0;
+        NeumaierSum total = default;
+        for (int i = 0; i < n; i++)
+        {
+            double v = values[i];
+            Guard.Finite(v, nameof(values), i);
+            if (v > 0)
+            {
+                positiveCount++;
+                total.Add(v);
+            }
+        }
+
+        int nonPositiveClass = options.NonPositiveClassIndex;
+        int cutCount = options.Breakpoints.Count;
+        if (positiveCount == 0)
+        {
+            classIndices.Fill(nonPositiveClass);
+            return;
+        }
+
+        bool byCount = options.Basis == AbcBasis.CountShare;
+        bool joinUpper = options.BoundaryRule == AbcBoundaryRule.JoinUpperClass;
+        double weight = byCount ? positiveCount : total.Value;
+        double tolerance = ShareTolerance * weight;
+
+        double[] scratch = ArrayPool<double>.Shared.Rent(positiveCount);
+        ShareCutSelector.Cut[] cuts = ArrayPool<ShareCutSelector.Cut>.Shared.Rent(cutCount);
+        int[] seen = ArrayPool<int>.Shared.Rent(cutCount);
+        try
+        {
+            int w = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (values[i] > 0)
+                {
+                    scratch[w++] = values[i];
+                }
+            }
+
+            var previous = new ShareCutSelector.Cut(double.PositiveInfinity, 0, 0);
+            double cumulative = 0;
+            for (int k = 0; k < cutCount; k++)
+            {
+                double target = options.Breakpoints[k] * weight;
+                double threshold = joinUpper ? target - tolerance : target + tolerance;
+                previous = ShareCutSelector.Find(scratch, previous.UpperCount, positiveCount, cumulative, previous, joinUpper, threshold, byCount, out cumulative);
+                cuts[k] = previous;
+                seen[k] = 0;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                double v = values[i];
+                if (!(v > 0))
+                {
+                    classIndices[i] = nonPositiveClass;
+                    continue;
+                }
+
+                int cls = 0;
+                for (int k = 0; k < cutCount; k++)
+                {
+                    double cutValue = cuts[k].Value;
+                    bool upper;
+                    if (v > cutValue)
+                    {
+                        upper = true;
+                    }
+                    else if (v == cutValue)
+                    {
+                        upper = seen[k] < cuts[k].TiesAbove;
+                        seen[k]++;
+                    }
+                    else
+                    {
+                        upper = false;
+                    }
+
+                    if (!upper)
+                    {
+                        cls++;
+                    }
+                }
+
+                classIndices[i] = cls;
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(seen);
+            ArrayPool<ShareCutSelector.Cut>.Shared.Return(cuts);
+            ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// Ranks the customers and writes, in rank order, each one's position, rank, class, value, share
+    /// and cumulative share; returns the class totals and the Gini coefficient. Allocates nothing
+    /// but the returned summary (scratch comes from the shared array pool).
+    /// </summary>
+    /// <param name="values">One value per customer; every value finite.</param>
+    /// <param name="destination">Receives one entry per customer, best rank first; same length as <paramref name="values"/>.</param>
+    /// <param name="options">The options; <see langword="null"/> for <see cref="AbcOptions.Default"/>.</param>
+    /// <returns>The per-class figures, totals and Gini coefficient.</returns>
+    /// <remarks>
+    /// Equal values are ranked by position (earlier first). Time O(n): a stable radix sort on the
+    /// bit patterns of the values, then one pass. Empty input gives empty classes, total 0 and Gini 0.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index).</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> has another length than <paramref name="values"/>.</exception>
+    public static AbcSummary Analyze(ReadOnlySpan<double> values, Span<AbcEntry> destination, AbcOptions? options = null)
+    {
+        options ??= AbcOptions.Default;
+        Guard.SameLength(values.Length, destination.Length, nameof(destination));
+        for (int i = 0; i < values.Length; i++)
+        {
+            Guard.Finite(values[i], nameof(values), i);
+        }
+
+        return AnalyzeCore(values, destination, options);
+    }
+
+    /// <summary>Ranks and classifies a list of values; equal values are ranked by position.</summary>
+    /// <param name="values">One value per customer; every value finite.</param>
+    /// <param name="options">The options; <see langword="null"/> for <see cref="AbcOptions.Default"/>.</param>
+    /// <returns>The entries in rank order, the summary, and the Pareto curve.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index).</exception>
+    public static AbcAnalysis Analyze(IReadOnlyList<double> values, AbcOptions? options = null)
+    {
+        Guard.NotNull(values, nameof(values));
+        double[] copy = values is double[] array ? array : ToArray(values);
+        var entries = new AbcEntry[copy.Length];
+        AbcSummary summary = Analyze(copy, entries, options);
+        return new AbcAnalysis(entries, summary);
+    }
+
+    /// <summary>
+    /// Ranks and classifies keyed records (the script-friendly overload); equal values are ranked by
+    /// id, ascending, so the result never depends on the order of <paramref name="source"/>.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <typeparam name="TId">The customer id type.</typeparam>
+    /// <param name="source">The records, one per customer.</param>
+    /// <param name="idSelector">Gets a record's customer id; ids must be unique and not null.</param>
+    /// <param name="valueSelector">Gets a record's value; it must be finite.</param>
+    /// <param name="options">The options; <see langword="null"/> for <see cref="AbcOptions.Default"/>.</param>
+    /// <param name="idComparer">
+    /// Orders ids to break ties; <see langword="null"/> for ordinal order of strings and the default
+    /// comparer of other types.
+    /// </param>
+    /// <returns>The customers in rank order, the summary, and the Pareto curve.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="idSelector"/> or <paramref name="valueSelector"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names the index and id).</exception>
+    /// <exception cref="ArgumentException">An id is null or repeated (the message names both indices), or ids cannot be compared.</exception>
+    public static AbcAnalysis<TId> Analyze<T, TId>(
+        IEnumerable<T> source,
+        Func<T, TId> idSelector,
+        Func<T, double> valueSelector,
+        AbcOptions? options = null,
+        IComparer<TId>? idComparer = null)
+        where TId : notnull
+    {
+        Guard.NotNull(source, nameof(source));
+        Guard.NotNull(idSelector, nameof(idSelector));
+        Guard.NotNull(valueSelector, nameof(valueSelector));
+        var ids = new List<TId>();
+        var values = new List<double>();
+        foreach (T item in source)
+        {
+            TId id = idSelector(item);
+            double value = valueSelector(item);
+            if (double.IsNaN(value) || double.IsInfinity(value))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(source),
+                    value,
+                    string.Format(CultureInfo.InvariantCulture, "The value of the record at index {0} (customer id '{1}') is {2}; every value must be a finite number.", ids.Count, id, value.ToString("R", CultureInfo.InvariantCulture)));
+            }
+
+            ids.Add(id);
+            values.Add(value);
+        }
+
+        return AnalyzeKeyed(ids, values, options ?? AbcOptions.Default, idComparer, nameof(source));
+    }
+
+    /// <summary>
+    /// Ranks and classifies keyed records with <see cref="decimal"/> values (ledger amounts); the
+    /// values are converted to <see cref="double"/> (15–16 significant digits) before summation.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <typeparam name="TId">The customer id type.</typeparam>
+    /// <param name="source">The records, one per customer.</param>
+    /// <param name="idSelector">Gets a record's customer id; ids must be unique and not null.</param>
+    /// <param name="valueSelector">Gets a record's value.</param>
+    /// <param name="options">The options; <see langword="null"/> for <see cref="AbcOptions.Default"/>.</param>
+    /// <param name="idComparer">Orders ids to break ties; <see langword="null"/> for the default order.</param>
+    /// <returns>The customers in rank order, the summary, and the Pareto curve.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="idSelector"/> or <paramref name="valueSelector"/> is null.</exception>
+    /// <exception cref="ArgumentException">An id is null or repeated (the message names both indices), or ids cannot be compared.</exception>
+    public static AbcAnalysis<TId> Analyze<T, TId>(
+        IEnumerable<T> source,
+        Func<T, TId> idSelector,
+        Func<T, decimal> valueSelector,
+        AbcOptions? options = null,
+        IComparer<TId>? idComparer = null)
+        where TId : notnull
+    {
+        Guard.NotNull(source, nameof(source));
+        Guard.NotNull(idSelector, nameof(idSelector));
+        Guard.NotNull(valueSelector, nameof(valueSelector));
+        var ids = new List<TId>();
+        var values = new List<double>();
+        foreach (T item in source)
+        {
+            ids.Add(idSelector(item));
+            values.Add((double)valueSelector(item));
+        }
+
+        return AnalyzeKeyed(ids, values, options ?? AbcOptions.Default, idComparer, nameof(source));
+    }
+
+    private static AbcAnalysis<TId> AnalyzeKeyed<TId>(List<TId> ids, List<double> values, AbcOptions options, IComparer<TId>? idComparer, string sourceName)
+        where TId : notnull
+    {
+        int n = ids.Count;
+        var firstIndex = new Dictionary<TId, int>(n);
+        for (int i = 0; i < n; i++)
+        {
+            TId id = ids[i];
+            if (id is null)
+            {
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "The customer id of the record at index {0} is null; every record needs an id.", i), sourceName);
+            }
+
+            if (firstIndex.TryGetValue(id, out int first))
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "Customer id '{0}' appears twice, at indices {1} and {2}; ids must be unique (sum the records of a customer first).", id, first, i),
+                    sourceName);
+            }
+
+            firstIndex.Add(id, i);
+        }
+
+        IComparer<TId> comparer = idComparer ?? (typeof(TId) == typeof(string) ? (IComparer<TId>)(object)StringComparer.Ordinal : Comparer<TId>.Default);
+        TId[] sortedIds = ids.ToArray();
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            rows[i] = i;
+        }
+
+        try
+        {
+            Array.Sort(sortedIds, rows, comparer);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException(
+                string.Format(CultureInfo.InvariantCulture, "Customer ids of type {0} cannot be ordered to break ties; pass an idComparer.", typeof(TId).Name),
+                nameof(idComparer),
+                e);
+        }
+
+        double[] byId = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            byId[i] = values[rows[i]];
+        }
+
+        var entries = new AbcEntry[n];
+        AbcSummary summary = AnalyzeCore(byId, entries, options);
+        var customers = new AbcCustomer<TId>[n];
+        for (int r = 0; r < n; r++)
+        {
+            AbcEntry e = entries[r];
+            customers[r] = new AbcCustomer<TId>(sortedIds[e.Index], options.LabelOf(e.ClassIndex), e.ClassIndex, e.Rank, e.Value, e.Share, e.CumulativeShare);
+        }
+
+        return new AbcAnalysis<TId>(customers, summary);
+    }
+
+    private static double[] ToArray(IReadOnlyList<double> values)
+    {
+        double[] copy = new double[values.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = values[i];
+        }
+
+        return copy;
+    }
+
+    /// <summary>Ranks (values already checked finite) and fills the entries and the summary.</summary>
+    internal static AbcSummary AnalyzeCore(ReadOnlySpan<double> values, Span<AbcEntry> destination, AbcOptions options)
+    {
+        int n = values.Length;
+        int classCount = options.RankedClassCount + 1;
+        int nonPositiveClass = options.NonPositiveClassIndex;
+        int[] order = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        int[] counts = new int[classCount];
+        var sums = new NeumaierSum[classCount];
+        double[] minima = new double[classCount];
+        double[] maxima = new double[classCount];
+        int positiveCount = 0;
+        double total;
+        try
+        {
+            DescendingRadixSort.Sort(values, order.AsSpan(0, n));
+
+            // Pass 1: gather the values in rank order and total the positive ones.
+            NeumaierSum totalSum = default;
+            for (int r = 0; r < n; r++)
+            {
+                int index = order[r];
+                double v = values[index];
+                destination[r] = new AbcEntry(index, r + 1, nonPositiveClass, v, 0, 0);
+                if (v > 0)
+                {
+                    positiveCount++;
+                    totalSum.Add(v);
+                }
+            }
+
+            total = totalSum.Value;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(order);
+        }
+
+        bool byCount = options.Basis == AbcBasis.CountShare;
+        bool joinUpper = options.BoundaryRule == AbcBoundaryRule.JoinUpperClass;
+        double weight = byCount ? positiveCount : total;
+        double tolerance = ShareTolerance * weight;
+        int cutCount = options.Breakpoints.Count;
+
+        // Pass 2: cumulative shares and classes, in rank order.
+        NeumaierSum running = default;
+        double lorenzArea = 0;
+        double previousValueShare = 0;
+        int cls = 0;
+        for (int r = 0; r < positiveCount; r++)
+        {
+            AbcEntry e = destination[r];
+            double v = e.Value;
+            double before = byCount ? r : running.Value;
+            if (joinUpper)
+            {
+                while (cls < cutCount && before >= (options.Breakpoints[cls] * weight) - tolerance)
+                {
+                    cls++;
+                }
+            }
+
+            running.Add(v);
+            double after = byCount ? r + 1 : running.Value;
+            if (!joinUpper)
+            {
+                while (cls < cutCount && after > (options.Breakpoints[cls] * weight) + tolerance)
+                {
+                    cls++;
+                }
+            }
+
+            double valueShare = running.Value / total;
+            lorenzArea += previousValueShare + valueShare;
+            previousValueShare = valueShare;
+            double share = byCount ? 1.0 / positiveCount : v / total;
+            destination[r] = new AbcEntry(e.Index, e.Rank, cls, v, share, after / weight);
+            Accumulate(cls, v, counts, sums, minima, maxima);
+        }
+
+        double lastCumulative = positiveCount > 0 ? 1.0 : 0.0;
+        for (int r = positiveCount; r < n; r++)
+        {
+            AbcEntry e = destination[r];
+            destination[r] = e with { CumulativeShare = lastCumulative };
+            Accumulate(nonPositiveClass, e.Value, counts, sums, minima, maxima);
+        }
+
+        var classes = new AbcClassSummary[classCount];
+        for (int c = 0; c < classCount; c++)
+        {
+            bool isNonPositive = c == nonPositiveClass;
+            double classValue = sums[c].Value;
+            classes[c] = new AbcClassSummary(
+                c,
+                options.LabelOf(c),
+                counts[c],
+                n == 0 ? 0 : (double)counts[c] / n,
+                classValue,
+                isNonPositive || positiveCount == 0 ? 0 : classValue / total,
+                counts[c] == 0 ? null : minima[c],
+                counts[c] == 0 ? null : maxima[c])
+            {
+                IsNonPositiveClass = isNonPositive,
+            };
+        }
+
+        // Area under the ABC curve by trapezoids: A = Σ (Cᵢ₋₁ + Cᵢ) ÷ 2m; Gini = 2A − 1.
+        double gini = positiveCount <= 1 ? 0 : Math.Max(0, (lorenzArea / positiveCount) - 1);
+        return new AbcSummary(options, n, positiveCount, total, classes, gini);
+    }
+
+    private static void Accumulate(int cls, double v, int[] counts, NeumaierSum[] sums, double[] minima, double[] maxima)
+    {
+        if (counts[cls] == 0)
+        {
+            minima[cls] = v;
+            maxima[cls] = v;
+        }
+        else
+        {
+            if (v < minima[cls])
+            {
+                minima[cls] = v;
+            }
+
+            if (v > maxima[cls])
+            {
+                maxima[cls] = v;
+            }
+        }
+
+        counts[cls]++;
+        sums[cls].Add(v);
+    }
+}

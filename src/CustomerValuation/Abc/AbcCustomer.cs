@@ -1,0 +1,12 @@
+namespace CustomerValuation.Abc;
+
+/// <summary>One customer's place in an ABC analysis of keyed records.</summary>
+/// <typeparam name="TId">The customer id type.</typeparam>
+/// <param name="Id">The customer id.</param>
+/// <param name="Class">The class label (for example "A").</param>
+/// <param name="ClassIndex">0 for the best class; <see cref="AbcOptions.NonPositiveClassIndex"/> for a zero or negative value.</param>
+/// <param name="Rank">1 for the largest value; equal values are ranked by id, ascending.</param>
+/// <param name="Value">The customer's value.</param>
+/// <param name="Share">Value ÷ total positive value (count basis: 1 ÷ number of positive customers); 0 for a non-positive value.</param>
+/// <param name="CumulativeShare">The share of this customer and every customer ranked above it.</param>
+public readonly record struct AbcCustomer<TId>(TId Id, string Class, int ClassIndex, int Rank, double Value, double Share, double CumulativeShare);

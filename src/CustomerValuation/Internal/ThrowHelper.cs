@@ -1,0 +1,56 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace CustomerValuation.Internal;
+
+/// <summary>Eager argument checks with messages that name the argument, the row and the rule.</summary>
+internal static class Guard
+{
+    public static T NotNull<T>(T? value, string parameterName)
+        where T : class
+    {
+        if (value is null)
+        {
+            ThrowNull(parameterName);
+        }
+
+        return value;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowNull(string parameterName) => throw new ArgumentNullException(parameterName);
+
+    public static void Finite(double value, string parameterName, long row)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            ThrowNotFinite(value, parameterName, row);
+        }
+    }
+
+    [DoesNotReturn]
+    public static void ThrowNotFinite(double value, string parameterName, long row) =>
+        throw new ArgumentOutOfRangeException(
+            parameterName,
+            value,
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "Value at row {0} is {1}; every value must be a finite number. Remove or repair that row before classifying.",
+                row,
+                value.ToString("R", CultureInfo.InvariantCulture)));
+
+    public static void SameLength(int expected, int actual, string parameterName)
+    {
+        if (expected != actual)
+        {
+            throw new ArgumentException(
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The destination has length {0} but the input has {1} values; they must be equal.",
+                    actual,
+                    expected),
+                parameterName);
+        }
+    }
+}
