@@ -21,23 +21,23 @@ internal static class Guard
     [DoesNotReturn]
     private static void ThrowNull(string parameterName) => throw new ArgumentNullException(parameterName);
 
-    public static void Finite(double value, string parameterName, long row)
+    public static void Finite(double value, string parameterName, long index)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            ThrowNotFinite(value, parameterName, row);
+            ThrowNotFinite(value, parameterName, index);
         }
     }
 
     [DoesNotReturn]
-    public static void ThrowNotFinite(double value, string parameterName, long row) =>
+    public static void ThrowNotFinite(double value, string parameterName, long index) =>
         throw new ArgumentOutOfRangeException(
             parameterName,
             value,
             string.Format(
                 CultureInfo.InvariantCulture,
-                "Value at row {0} is {1}; every value must be a finite number. Remove or repair that row before classifying.",
-                row,
+                "The value at index {0} is {1}; every value must be a finite number. Remove or repair that row first.",
+                index,
                 value.ToString("R", CultureInfo.InvariantCulture)));
 
     public static void SameLength(int expected, int actual, string parameterName)
