@@ -49,9 +49,9 @@ internal static class AbcCommand
         ComputedAbcResult? computed = null;
         if (settings.Computed)
         {
-            if (settings.Breakpoints is not null || settings.Basis != AbcBasis.ValueShare)
+            if (settings.Breakpoints is not null || settings.Basis != AbcBasis.ValueShare || settings.BoundaryRule != AbcBoundaryRule.JoinUpperClass)
             {
-                throw new CliException("--computed chooses value-share breakpoints from the data; it cannot be combined with --breakpoints or --by count.");
+                throw new CliException("--computed chooses value-share breakpoints from the data and fixes the class boundaries; it cannot be combined with --breakpoints, --by count or --boundary lower.");
             }
 
             string[] idsInOrder = totals.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
@@ -59,16 +59,11 @@ internal static class AbcCommand
             try
             {
                 computed = ComputedAbc.Compute(values);
+                options = settings.Labels is null ? computed.Options : computed.Options.WithLabels(settings.Labels.ToArray());
             }
             catch (ArgumentException e)
             {
                 throw new CliException(e.Message, e);
-            }
-
-            options = computed.Options;
-            if (settings.Labels is not null)
-            {
-                options = options.WithLabels(settings.Labels.ToArray());
             }
         }
         else

@@ -8,7 +8,7 @@ using System.Text;
 
 namespace CustomerValuation.Cli;
 
-/// <summary>Reads CSV files with a header (plain, or gzip when the name ends in .gz or the bytes say so).</summary>
+/// <summary>Reads CSV files with a header, plain or gzip-compressed (recognised by the gzip magic bytes, whatever the file name).</summary>
 internal static class CsvInput
 {
     /// <summary>Opens a text reader over a plain or gzip-compressed file.</summary>

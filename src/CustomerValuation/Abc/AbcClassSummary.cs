@@ -11,6 +11,10 @@ namespace CustomerValuation.Abc;
 /// <param name="MaxValue">Largest value in the class, or <see langword="null"/> when the class is empty.</param>
 public sealed record AbcClassSummary(int ClassIndex, string Label, int Count, double CountShare, double Value, double ValueShare, double? MinValue, double? MaxValue)
 {
+    /// <summary>Gets the class label.</summary>
+    /// <exception cref="System.ArgumentNullException">The label given to the constructor is null.</exception>
+    public string Label { get; init; } = Label ?? throw new System.ArgumentNullException(nameof(Label));
+
     /// <summary>Gets a value indicating whether this is the class of customers with a zero or negative value.</summary>
     public bool IsNonPositiveClass { get; init; }
 }

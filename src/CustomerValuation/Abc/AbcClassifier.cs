@@ -217,7 +217,10 @@ public static class AbcClassifier
     /// <returns>The customers in rank order, the summary, and the Pareto curve.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="idSelector"/> or <paramref name="valueSelector"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names the index and id).</exception>
-    /// <exception cref="ArgumentException">An id is null or repeated (the message names both indices), or ids cannot be compared.</exception>
+    /// <exception cref="ArgumentException">
+    /// An id is null or repeated (the message names both indices), ids cannot be compared, or two
+    /// distinct ids are equal under <paramref name="idComparer"/>.
+    /// </exception>
     public static AbcAnalysis<TId> Analyze<T, TId>(
         IEnumerable<T> source,
         Func<T, TId> idSelector,
@@ -263,7 +266,10 @@ public static class AbcClassifier
     /// <param name="idComparer">Orders ids to break ties; <see langword="null"/> for the default order.</param>
     /// <returns>The customers in rank order, the summary, and the Pareto curve.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="idSelector"/> or <paramref name="valueSelector"/> is null.</exception>
-    /// <exception cref="ArgumentException">An id is null or repeated (the message names both indices), or ids cannot be compared.</exception>
+    /// <exception cref="ArgumentException">
+    /// An id is null or repeated (the message names both indices), ids cannot be compared, or two
+    /// distinct ids are equal under <paramref name="idComparer"/>.
+    /// </exception>
     public static AbcAnalysis<TId> Analyze<T, TId>(
         IEnumerable<T> source,
         Func<T, TId> idSelector,
@@ -327,6 +333,17 @@ public static class AbcClassifier
                 string.Format(CultureInfo.InvariantCulture, "Customer ids of type {0} cannot be ordered to break ties; pass an idComparer.", typeof(TId).Name),
                 nameof(idComparer),
                 e);
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            if (comparer.Compare(sortedIds[i - 1], sortedIds[i]) == 0)
+            {
+                // Equal under the comparer but distinct ids: their order would depend on the input order.
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "Customer ids '{0}' and '{1}' are equal under the id comparer, so ties between them could not be broken; use a comparer under which distinct ids differ.", sortedIds[i - 1], sortedIds[i]),
+                    nameof(idComparer));
+            }
         }
 
         double[] byId = new double[n];

@@ -8,5 +8,13 @@ namespace CustomerValuation.Abc;
 /// <param name="Rank">1 for the largest value; equal values are ranked by id, ascending.</param>
 /// <param name="Value">The customer's value.</param>
 /// <param name="Share">Value ÷ total positive value (count basis: 1 ÷ number of positive customers); 0 for a non-positive value.</param>
-/// <param name="CumulativeShare">The share of this customer and every customer ranked above it.</param>
-public readonly record struct AbcCustomer<TId>(TId Id, string Class, int ClassIndex, int Rank, double Value, double Share, double CumulativeShare);
+/// <param name="CumulativeShare">
+/// The share of this customer and every customer ranked above it; for a non-positive value, the
+/// cumulative share of the last positive customer (1, or 0 when there is none).
+/// </param>
+public readonly record struct AbcCustomer<TId>(TId Id, string Class, int ClassIndex, int Rank, double Value, double Share, double CumulativeShare)
+{
+    /// <summary>Gets the class label (for example "A").</summary>
+    /// <exception cref="System.ArgumentNullException">The label given to the constructor is null.</exception>
+    public string Class { get; init; } = Class ?? throw new System.ArgumentNullException(nameof(Class));
+}

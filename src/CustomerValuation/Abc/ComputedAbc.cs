@@ -27,8 +27,9 @@ namespace CustomerValuation.Abc;
 /// </para>
 /// <para>
 /// Difference from the R package: the curve is evaluated at the data points themselves instead of
-/// on a spline interpolated to a 1,001-point grid, so the result is exact for the data and does
-/// not depend on a grid; values that are zero or negative take no part (R sets them to zero).
+/// on a spline interpolated to a grid (101 points below 101 values, 1,001 from there on), so the
+/// result is exact for the data and does not depend on a grid; values that are zero or negative
+/// take no part (R sets them to zero and keeps them in the effort axis).
 /// On the package's SwissInhabitants data this gives 642 / 434 / 1,820 communes, as the
 /// independent Julia port CalculatedABC.jl reports.
 /// </para>

@@ -79,6 +79,17 @@ public class AbcClassifierBadInputTests
     }
 
     [Fact]
+    public void Analyze_ComparerEqualForDistinctIds_ThrowsNamingBoth()
+    {
+        // "a" and "A" are distinct ids but equal case-insensitively: ties between them could not be ordered.
+        var records = new[] { ("a", 1.0), ("A", 1.0) };
+        var e = Assert.Throws<ArgumentException>(() => AbcClassifier.Analyze(records, r => r.Item1, r => r.Item2, idComparer: StringComparer.OrdinalIgnoreCase));
+        Assert.Equal("idComparer", e.ParamName);
+        Assert.Contains("'a'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'A'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyze_NullArguments_ThrowArgumentNull()
     {
         var records = new[] { ("a", 1.0) };

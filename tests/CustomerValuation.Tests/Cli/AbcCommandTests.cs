@@ -1,0 +1,208 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+using CustomerValuation.Cli;
+using Xunit;
+
+namespace CustomerValuation.Tests.Cli;
+
+public sealed class AbcCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cv-cli-" + Guid.NewGuid().ToString("N"));
+
+    public AbcCommandTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Abc_W1File_WritesClassesAndPrintsTable()
+    {
+        // SPEC W1 values (see AbcClassifierTests): A = c01, c02; B = c03..c05; C = the rest.
+        string input = Write("w1.csv", "customer_id,value\nc01,50\nc02,30\nc03,8\nc04,4\nc05,3\nc06,2\nc07,1\nc08,1\nc09,0.5\nc10,0.5\n");
+        string output = Path.Combine(_folder, "out.csv");
+
+        (int code, string stdout, string stderr) = Run("abc", "--input", input, "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        string[] lines = File.ReadAllLines(output);
+        Assert.Equal("customer_id,class,rank,value,share,cumulative_share", lines[0]);
+        Assert.Equal("c01,A,1,50,0.5,0.5", lines[1]);
+        Assert.Equal("c03,B,3,8,0.08,0.88", lines[3]);
+        Assert.Equal(11, lines.Length);
+        Assert.Contains("Gini", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"A\s+2\s", stdout);
+    }
+
+    [Fact]
+    public void Abc_GzipInputAndOtherColumns_Works()
+    {
+        string input = Path.Combine(_folder, "in.csv.gz");
+        using (var gz = new GZipStream(File.Create(input), CompressionLevel.Optimal))
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes("name,\"sales, 2025\"\n\"Acme, Inc.\",900\nBeta,100\n");
+            gz.Write(bytes);
+        }
+
+        string output = Path.Combine(_folder, "out.csv");
+        (int code, _, string stderr) = Run("abc", "--input", input, "--id-column", "name", "--value-column", "sales, 2025", "--output", output);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("\"Acme, Inc.\",A,1,900,0.9,0.9", File.ReadAllLines(output)[1]);
+    }
+
+    [Fact]
+    public void Abc_RepeatedId_FailsNamingIdAndBothLines()
+    {
+        string input = Write("dup.csv", "customer_id,value\na,1\nb,2\na,3\n");
+        (int code, _, string stderr) = Run("abc", "--input", input);
+
+        Assert.Equal(1, code);
+        Assert.Contains("'a'", stderr, StringComparison.Ordinal);
+        Assert.Contains("line 2", stderr, StringComparison.Ordinal);
+        Assert.Contains("line 4", stderr, StringComparison.Ordinal);
+        Assert.Contains("--sum-duplicates", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abc_SumDuplicates_AddsValues()
+    {
+        // a = 1 + 3 = 4, b = 2: a is rank 1 with share 4/6.
+        string input = Write("dup.csv", "customer_id,value\na,1\nb,2\na,3\n");
+        string output = Path.Combine(_folder, "out.csv");
+        (int code, _, _) = Run("abc", "--input", input, "--sum-duplicates", "--output", output);
+
+        Assert.Equal(0, code);
+        string[] first = File.ReadAllLines(output)[1].Split(',');
+        Assert.Equal(new[] { "a", "A", "1", "4" }, first.Take(4));
+        Assert.Equal(4.0 / 6, double.Parse(first[4], System.Globalization.CultureInfo.InvariantCulture), 12);
+    }
+
+    [Theory]
+    [InlineData("12,5")]
+    [InlineData("abc")]
+    [InlineData("NaN")]
+    [InlineData("")]
+    public void Abc_MalformedValue_FailsNamingLineAndColumn(string bad)
+    {
+        string input = Write("bad.csv", $"customer_id,value\na,1\nb,\"{bad}\"\n");
+        (int code, _, string stderr) = Run("abc", "--input", input);
+
+        Assert.Equal(1, code);
+        Assert.Contains("line 3", stderr, StringComparison.Ordinal);
+        Assert.Contains("column 'value'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abc_FailureAfterEarlierRun_LeavesPreviousOutputUntouched()
+    {
+        string output = Path.Combine(_folder, "out.csv");
+        File.WriteAllText(output, "previous\n");
+        string input = Write("bad.csv", "customer_id,value\na,1\nb,x\n");
+
+        (int code, _, _) = Run("abc", "--input", input, "--output", output);
+
+        Assert.Equal(1, code);
+        Assert.Equal("previous\n", File.ReadAllText(output));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void Abc_MissingColumn_ListsHeader()
+    {
+        string input = Write("in.csv", "id,amount\na,1\n");
+        (int code, _, string stderr) = Run("abc", "--input", input);
+
+        Assert.Equal(1, code);
+        Assert.Contains("no column 'customer_id'", stderr, StringComparison.Ordinal);
+        Assert.Contains("'amount'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abc_CountBasisAndLowerBoundary_UsesOptions()
+    {
+        // 25 customers by count, JoinLower: A = floor(2.5) = 2, B = 7 - 2 = 5, C = 18.
+        string input = Write("in.csv", "customer_id,value\n" + string.Concat(Enumerable.Range(1, 25).Select(i => $"k{i:D2},{i}\n")));
+        string output = Path.Combine(_folder, "out.csv");
+        (int code, _, _) = Run("abc", "--input", input, "--by", "count", "--boundary", "lower", "--output", output);
+
+        Assert.Equal(0, code);
+        var classes = File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')[1]).ToArray();
+        Assert.Equal(2, classes.Count(c => c == "A"));
+        Assert.Equal(5, classes.Count(c => c == "B"));
+        Assert.Equal(18, classes.Count(c => c == "C"));
+    }
+
+    [Fact]
+    public void Abc_BadBreakpoints_FailsWithRule()
+    {
+        string input = Write("in.csv", "customer_id,value\na,1\n");
+        (int code, _, string stderr) = Run("abc", "--input", input, "--breakpoints", "0.9,0.8");
+
+        Assert.Equal(1, code);
+        Assert.Contains("strictly increasing", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abc_Computed_PrintsPoints()
+    {
+        // The hand-worked ComputedAbcTests example: A = 3, B = 1, C = 6.
+        string input = Write("in.csv", "customer_id,value\n" + string.Join("\n", new[] { 40, 20, 10, 8, 6, 5, 4, 3, 2, 2 }.Select((v, i) => $"k{i:D2},{v}")) + "\n");
+        string output = Path.Combine(_folder, "out.csv");
+        (int code, string stdout, _) = Run("abc", "--input", input, "--computed", "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Pareto point rank 3", stdout, StringComparison.Ordinal);
+        var classes = File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')[1]).ToArray();
+        Assert.Equal(new[] { 3, 1, 6 }, new[] { "A", "B", "C" }.Select(c => classes.Count(x => x == c)));
+    }
+
+    [Theory]
+    [InlineData("--labels", "A,B")]
+    [InlineData("--boundary", "lower")]
+    [InlineData("--by", "count")]
+    public void Abc_ComputedWithConflictingOption_FailsCleanly(string option, string value)
+    {
+        string input = Write("in.csv", "customer_id,value\n" + string.Join("\n", new[] { 40, 20, 10, 8, 6, 5, 4, 3, 2, 2 }.Select((v, i) => $"k{i:D2},{v}")) + "\n");
+        (int code, _, string stderr) = Run("abc", "--input", input, "--computed", option, value);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_RunsAndWritesItsFiles()
+    {
+        string folder = Path.Combine(_folder, "demo");
+        (int code, string stdout, string stderr) = Run("demo", "--output-dir", folder);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Concentration", stdout, StringComparison.Ordinal);
+        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(folder, file)), file);
+        }
+
+        // Nothing lost: 5,000 customers in, 5,000 classified rows out.
+        Assert.Equal(5001, File.ReadAllLines(Path.Combine(folder, "abc_by_value.csv")).Length);
+        Assert.Equal(102, File.ReadAllLines(Path.Combine(folder, "pareto_curve.csv")).Length);
+    }
+
+    private string Write(string name, string content)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

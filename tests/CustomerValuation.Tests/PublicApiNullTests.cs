@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using CustomerValuation.Abc;
+using Xunit;
+
+namespace CustomerValuation.Tests;
+
+/// <summary>
+/// STYLE 19: walks every public method and constructor of the library and checks that passing null
+/// for a non-nullable reference parameter throws <see cref="ArgumentNullException"/> naming it.
+/// </summary>
+public class PublicApiNullTests
+{
+    private static readonly NullabilityInfoContext s_nullability = new();
+
+    public static IEnumerable<object[]> Members()
+    {
+        foreach (Type exported in typeof(AbcClassifier).Assembly.GetExportedTypes())
+        {
+            Type type = exported.IsGenericTypeDefinition ? exported.MakeGenericType(exported.GetGenericArguments().Select(_ => typeof(string)).ToArray()) : exported;
+            foreach (MethodBase member in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => !m.IsSpecialName)
+                .Cast<MethodBase>()
+                .Concat(type.GetConstructors()))
+            {
+                ParameterInfo[] parameters = member.GetParameters();
+                if (parameters.Any(p => p.ParameterType.IsByRefLike || p.ParameterType.IsByRef))
+                {
+                    continue; // span kernels cannot receive null
+                }
+
+                for (int i = 0; i < parameters.Length; i++)
+                {
+                    ParameterInfo p = parameters[i];
+                    ParameterInfo declared = exported.IsGenericTypeDefinition && member is ConstructorInfo
+                        ? exported.GetConstructors().Single(c => c.GetParameters().Length == parameters.Length).GetParameters()[i]
+                        : p;
+                    if (!p.ParameterType.IsValueType && !declared.ParameterType.IsGenericParameter
+                        && s_nullability.Create(declared).WriteState == NullabilityState.NotNull)
+                    {
+                        yield return new object[] { type.Name + "." + member.Name + "(" + string.Join(", ", parameters.Select(x => x.ParameterType.Name)) + ")#" + p.Name, member, i };
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Members))]
+    public void PublicMember_NullArgument_ThrowsArgumentNullNamingIt(string name, MethodBase member, int nullIndex)
+    {
+        _ = name;
+        MethodBase callable = member is MethodInfo { IsGenericMethodDefinition: true } generic
+            ? generic.MakeGenericMethod(generic.GetGenericArguments().Select(_ => typeof(string)).ToArray())
+            : member;
+        ParameterInfo[] parameters = callable.GetParameters();
+        object?[] args = parameters.Select((p, i) => i == nullIndex ? null : Sample(p.ParameterType)).ToArray();
+        object? target = member.IsStatic || member is ConstructorInfo ? null : SampleInstance(member.DeclaringType!);
+
+        Exception? thrown = null;
+        try
+        {
+            if (callable is ConstructorInfo ctor)
+            {
+                ctor.Invoke(args);
+            }
+            else
+            {
+                callable.Invoke(target, args);
+            }
+        }
+        catch (TargetInvocationException e)
+        {
+            thrown = e.InnerException;
+        }
+
+        var argumentNull = Assert.IsType<ArgumentNullException>(thrown);
+        Assert.Equal(parameters[nullIndex].Name, argumentNull.ParamName);
+    }
+
+    [Fact]
+    public void Members_AreFound()
+    {
+        // Guards the walk itself: the keyed Analyze overloads and the options constructor are covered.
+        string[] names = Members().Select(m => (string)m[0]).ToArray();
+        Assert.Contains(names, n => n.StartsWith("AbcClassifier.Analyze(IEnumerable`1", StringComparison.Ordinal) && n.EndsWith("#valueSelector", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("AbcOptions..ctor", StringComparison.Ordinal) && n.EndsWith("#breakpoints", StringComparison.Ordinal));
+    }
+
+    private static object? SampleInstance(Type type) =>
+        type == typeof(AbcOptions) ? AbcOptions.Default
+        : type == typeof(AbcAnalysis) ? AbcClassifier.Analyze(new double[] { 1, 2, 3 })
+        : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
+
+    private static object? Sample(Type type)
+    {
+        if (type == typeof(string))
+        {
+            return "X";
+        }
+
+        if (type == typeof(double[]) || type == typeof(IEnumerable<double>) || type == typeof(IReadOnlyList<double>))
+        {
+            return new[] { 0.5 };
+        }
+
+        if (type == typeof(string[]) || type == typeof(IEnumerable<string>))
+        {
+            return new[] { "P", "Q" };
+        }
+
+        if (type == typeof(AbcOptions))
+        {
+            return AbcOptions.Default;
+        }
+
+        if (type == typeof(Func<string, string>))
+        {
+            return (Func<string, string>)(s => s);
+        }
+
+        if (type == typeof(Func<string, double>))
+        {
+            return (Func<string, double>)(_ => 1.0);
+        }
+
+        if (type == typeof(Func<string, decimal>))
+        {
+            return (Func<string, decimal>)(_ => 1m);
+        }
+
+        if (type == typeof(IComparer<string>))
+        {
+            return StringComparer.Ordinal;
+        }
+
+        if (type.IsValueType)
+        {
+            return Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
+        }
+
+        throw new InvalidOperationException("No sample value for " + type.Name + "; add one to PublicApiNullTests.Sample.");
+    }
+}
