@@ -40,9 +40,10 @@ public static class AbcClassifier
 
 
     /// <summary>
-    /// Writes each customer's class index, without ranking: a linear-time selection finds the value
-    /// at each breakpoint and one pass assigns the classes. Allocates nothing (scratch comes from the
-    /// shared array pool).
+    /// Writes each customer's class index, without ranking: a histogram of the values finds the
+    /// narrow value range in which each breakpoint is crossed, one more pass classes every value
+    /// outside those ranges, and only the values inside them are ranked. Allocates nothing (scratch
+    /// comes from the shared array pool).
     /// </summary>
     /// <param name="values">One value per customer; every value finite.</param>
     /// <param name="classIndices">
@@ -53,7 +54,9 @@ public static class AbcClassifier
     /// <param name="options">The options; <see langword="null"/> for <see cref="AbcOptions.Default"/>.</param>
     /// <remarks>
     /// Gives exactly the classes of <see cref="Analyze(ReadOnlySpan{double}, Span{AbcEntry}, AbcOptions?)"/>
-    /// (equal values ranked by position). Expected time O(n · K); empty input writes nothing.
+    /// (equal values ranked by position). Time O(n + K): two passes over the values and a radix sort
+    /// of the values that share a histogram bucket (a factor of 2^(1/16) wide) with a breakpoint;
+    /// empty input writes nothing.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index).</exception>
     /// <exception cref="ArgumentException"><paramref name="classIndices"/> has another length than <paramref name="values"/>.</exception>
@@ -61,101 +64,7 @@ public static class AbcClassifier
     {
         options ??= AbcOptions.Default;
         Guard.SameLength(values.Length, classIndices.Length, nameof(classIndices));
-        int n = values.Length;
-        int positiveCount = 0;
-        NeumaierSum total = default;
-        for (int i = 0; i < n; i++)
-        {
-            double v = values[i];
-            Guard.Finite(v, nameof(values), i);
-            if (v > 0)
-            {
-                positiveCount++;
-                total.Add(v);
-            }
-        }
-
-        int nonPositiveClass = options.NonPositiveClassIndex;
-        int cutCount = options.Breakpoints.Count;
-        if (positiveCount == 0)
-        {
-            classIndices.Fill(nonPositiveClass);
-            return;
-        }
-
-        bool byCount = options.Basis == AbcBasis.CountShare;
-        bool joinUpper = options.BoundaryRule == AbcBoundaryRule.JoinUpperClass;
-        double weight = byCount ? positiveCount : total.Value;
-        double tolerance = ShareTolerance * weight;
-
-        double[] scratch = ArrayPool<double>.Shared.Rent(positiveCount);
-        ShareCutSelector.Cut[] cuts = ArrayPool<ShareCutSelector.Cut>.Shared.Rent(cutCount);
-        int[] seen = ArrayPool<int>.Shared.Rent(cutCount);
-        try
-        {
-            int w = 0;
-            for (int i = 0; i < n; i++)
-            {
-                if (values[i] > 0)
-                {
-                    scratch[w++] = values[i];
-                }
-            }
-
-            var previous = new ShareCutSelector.Cut(double.PositiveInfinity, 0, 0);
-            double cumulative = 0;
-            for (int k = 0; k < cutCount; k++)
-            {
-                double target = options.Breakpoints[k] * weight;
-                double threshold = joinUpper ? target - tolerance : target + tolerance;
-                previous = ShareCutSelector.Find(scratch, previous.UpperCount, positiveCount, cumulative, previous, joinUpper, threshold, byCount, out cumulative);
-                cuts[k] = previous;
-                seen[k] = 0;
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                double v = values[i];
-                if (!(v > 0))
-                {
-                    classIndices[i] = nonPositiveClass;
-                    continue;
-                }
-
-                int cls = 0;
-                for (int k = 0; k < cutCount; k++)
-                {
-                    double cutValue = cuts[k].Value;
-                    bool upper;
-                    if (v > cutValue)
-                    {
-                        upper = true;
-                    }
-                    else if (v == cutValue)
-                    {
-                        upper = seen[k] < cuts[k].TiesAbove;
-                        seen[k]++;
-                    }
-                    else
-                    {
-                        upper = false;
-                    }
-
-                    if (!upper)
-                    {
-                        cls++;
-                    }
-                }
-
-                classIndices[i] = cls;
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(seen);
-            ArrayPool<ShareCutSelector.Cut>.Shared.Return(cuts);
-            ArrayPool<double>.Shared.Return(scratch);
-        }
+        ShareHistogramClassifier.Classify(values, classIndices, options);
     }
 
     /// <summary>
@@ -381,86 +290,75 @@ public static class AbcClassifier
         int n = values.Length;
         int classCount = options.RankedClassCount + 1;
         int nonPositiveClass = options.NonPositiveClassIndex;
-        int[] order = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-        int[] counts = new int[classCount];
-        var sums = new NeumaierSum[classCount];
-        double[] minima = new double[classCount];
-        double[] maxima = new double[classCount];
-        int positiveCount = 0;
-        double total;
-        try
-        {
-            DescendingRadixSort.Sort(values, order.AsSpan(0, n));
-
-            // Pass 1: gather the values in rank order and total the positive ones.
-            NeumaierSum totalSum = default;
-            for (int r = 0; r < n; r++)
-            {
-                int index = order[r];
-                double v = values[index];
-                destination[r] = new AbcEntry(index, r + 1, nonPositiveClass, v, 0, 0);
-                if (v > 0)
-                {
-                    positiveCount++;
-                    totalSum.Add(v);
-                }
-            }
-
-            total = totalSum.Value;
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(order);
-        }
-
+        int cutCount = options.Breakpoints.Count;
         bool byCount = options.Basis == AbcBasis.CountShare;
         bool joinUpper = options.BoundaryRule == AbcBoundaryRule.JoinUpperClass;
+        Span<int> counts = classCount <= 64 ? stackalloc int[classCount] : new int[classCount];
+        Span<NeumaierSum> sums = classCount <= 64 ? stackalloc NeumaierSum[classCount] : new NeumaierSum[classCount];
+        Span<double> minima = classCount <= 64 ? stackalloc double[classCount] : new double[classCount];
+        Span<double> maxima = classCount <= 64 ? stackalloc double[classCount] : new double[classCount];
+        Span<double> thresholds = cutCount <= 64 ? stackalloc double[cutCount] : new double[cutCount];
+        counts.Clear();
+        sums.Clear();
+
+        using RankedKeys ranked = DescendingRadixSort.Rank(values);
+        ulong[] keys = ranked.Keys;
+        int[] positions = ranked.Positions;
+
+        // Pass 1 (sequential over the sorted keys): the positive values come first; total them.
+        int positiveCount = 0;
+        NeumaierSum totalSum = default;
+        while (positiveCount < n)
+        {
+            double v = DescendingRadixSort.ValueOf(keys[positiveCount]);
+            if (!(v > 0))
+            {
+                break;
+            }
+
+            totalSum.Add(v);
+            positiveCount++;
+        }
+
+        double total = totalSum.Value;
         double weight = byCount ? positiveCount : total;
         double tolerance = ShareTolerance * weight;
-        int cutCount = options.Breakpoints.Count;
+        for (int k = 0; k < cutCount; k++)
+        {
+            double target = options.Breakpoints[k] * weight;
+            thresholds[k] = joinUpper ? target - tolerance : target + tolerance;
+        }
 
-        // Pass 2: cumulative shares and classes, in rank order.
+        // Pass 2: cumulative shares and classes in rank order; each entry is written once.
         NeumaierSum running = default;
         double lorenzArea = 0;
         double previousValueShare = 0;
         int cls = 0;
         for (int r = 0; r < positiveCount; r++)
         {
-            AbcEntry e = destination[r];
-            double v = e.Value;
+            double v = DescendingRadixSort.ValueOf(keys[r]);
             double before = byCount ? r : running.Value;
-            if (joinUpper)
-            {
-                while (cls < cutCount && before >= (options.Breakpoints[cls] * weight) - tolerance)
-                {
-                    cls++;
-                }
-            }
-
             running.Add(v);
             double after = byCount ? r + 1 : running.Value;
-            if (!joinUpper)
+            while (cls < cutCount && (joinUpper ? before >= thresholds[cls] : after > thresholds[cls]))
             {
-                while (cls < cutCount && after > (options.Breakpoints[cls] * weight) + tolerance)
-                {
-                    cls++;
-                }
+                cls++;
             }
 
             double valueShare = running.Value / total;
             lorenzArea += previousValueShare + valueShare;
             previousValueShare = valueShare;
-            double share = byCount ? 1.0 / positiveCount : v / total;
-            destination[r] = new AbcEntry(e.Index, e.Rank, cls, v, share, after / weight);
+            destination[r] = new AbcEntry(positions[r], r + 1, cls, v, byCount ? 1.0 / positiveCount : v / total, after / weight);
             Accumulate(cls, v, counts, sums, minima, maxima);
         }
 
         double lastCumulative = positiveCount > 0 ? 1.0 : 0.0;
         for (int r = positiveCount; r < n; r++)
         {
-            AbcEntry e = destination[r];
-            destination[r] = e with { CumulativeShare = lastCumulative };
-            Accumulate(nonPositiveClass, e.Value, counts, sums, minima, maxima);
+            int position = positions[r];
+            double v = values[position];
+            destination[r] = new AbcEntry(position, r + 1, nonPositiveClass, v, 0, lastCumulative);
+            Accumulate(nonPositiveClass, v, counts, sums, minima, maxima);
         }
 
         var classes = new AbcClassSummary[classCount];
@@ -487,7 +385,7 @@ public static class AbcClassifier
         return new AbcSummary(options, n, positiveCount, total, classes, gini);
     }
 
-    private static void Accumulate(int cls, double v, int[] counts, NeumaierSum[] sums, double[] minima, double[] maxima)
+    private static void Accumulate(int cls, double v, Span<int> counts, Span<NeumaierSum> sums, Span<double> minima, Span<double> maxima)
     {
         if (counts[cls] == 0)
         {

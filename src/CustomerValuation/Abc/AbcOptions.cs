@@ -26,7 +26,8 @@ public sealed class AbcOptions
     /// Creates options with the given breakpoints and settings.
     /// </summary>
     /// <param name="breakpoints">
-    /// Cumulative-share breakpoints, strictly increasing, each strictly between 0 and 1; at least one.
+    /// Cumulative-share breakpoints, strictly increasing, each strictly between 0 and 1; at least one
+    /// and at most <see cref="MaxBreakpoints"/>.
     /// </param>
     /// <param name="basis">Whether the shares are of value or of customer count.</param>
     /// <param name="boundaryRule">Where the customer that crosses a breakpoint goes.</param>
@@ -41,7 +42,7 @@ public sealed class AbcOptions
     /// <paramref name="boundaryRule"/> is not a defined value.
     /// </exception>
     /// <exception cref="ArgumentException">
-    /// There is no breakpoint, the breakpoints are not strictly increasing, the label count is not
+    /// There is no breakpoint or more than <see cref="MaxBreakpoints"/>, the breakpoints are not strictly increasing, the label count is not
     /// breakpoints + 1, or a label is empty or repeated.
     /// </exception>
     public AbcOptions(
@@ -119,6 +120,9 @@ public sealed class AbcOptions
         BoundaryRule = boundaryRule;
         NonPositiveLabel = nonPositiveLabel;
     }
+
+    /// <summary>The largest number of breakpoints (so at most 101 ranked classes).</summary>
+    public const int MaxBreakpoints = 100;
 
     /// <summary>
     /// The default options: value share, breakpoints 0.80 and 0.95 (classes A, B, C), the crossing
@@ -222,6 +226,13 @@ public sealed class AbcOptions
         if (points.Length == 0)
         {
             throw new ArgumentException("At least one breakpoint is needed (for example 0.8 and 0.95).", parameterName);
+        }
+
+        if (points.Length > MaxBreakpoints)
+        {
+            throw new ArgumentException(
+                string.Format(CultureInfo.InvariantCulture, "{0} breakpoints were given; at most {1} are supported.", points.Length, MaxBreakpoints),
+                parameterName);
         }
 
         for (int i = 0; i < points.Length; i++)

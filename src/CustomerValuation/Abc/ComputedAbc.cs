@@ -53,16 +53,16 @@ public static class ComputedAbc
             Guard.Finite(values[i], nameof(values), i);
         }
 
-        int[] order = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         double[] cumulative = ArrayPool<double>.Shared.Rent(Math.Max(1, n));
+        RankedKeys ranked = DescendingRadixSort.Rank(values);
         try
         {
-            DescendingRadixSort.Sort(values, order.AsSpan(0, n));
             int m = 0;
             NeumaierSum running = default;
-            while (m < n && values[order[m]] > 0)
+            double v;
+            while (m < n && (v = DescendingRadixSort.ValueOf(ranked.Keys[m])) > 0)
             {
-                running.Add(values[order[m]]);
+                running.Add(v);
                 cumulative[m] = running.Value;
                 m++;
             }
@@ -90,7 +90,7 @@ public static class ComputedAbc
                     pareto = i;
                 }
 
-                double slopeGap = Math.Abs((m * values[order[i]] / total) - 1);
+                double slopeGap = Math.Abs((m * DescendingRadixSort.ValueOf(ranked.Keys[i]) / total) - 1);
                 if (slopeGap < bestBreakEven)
                 {
                     bestBreakEven = slopeGap;
@@ -129,8 +129,8 @@ public static class ComputedAbc
         }
         finally
         {
+            ranked.Dispose();
             ArrayPool<double>.Shared.Return(cumulative);
-            ArrayPool<int>.Shared.Return(order);
         }
     }
 }

@@ -6,28 +6,36 @@ namespace CustomerValuation.Internal;
 /// <summary>
 /// Orders positions by value, largest first, equal values by position (earlier first), with a
 /// stable least-significant-digit radix sort on the order-preserving bit pattern of the doubles.
-/// O(n) time (six 11-bit passes at most, constant passes skipped); scratch from the shared pool.
+/// O(n) time (six 11-bit passes at most, passes whose digit never varies are skipped); all
+/// scratch comes from the shared array pool.
 /// </summary>
 internal static class DescendingRadixSort
 {
     private const int DigitBits = 11;
     private const int Buckets = 1 << DigitBits;
     private const int Passes = 6; // ceil(64 / 11)
+    private const ulong SignBit = 0x8000_0000_0000_0000UL;
 
     /// <summary>Writes into <paramref name="order"/> the positions of <paramref name="values"/> in rank order.</summary>
     /// <remarks>Values must be finite (checked by the caller); −0 is treated as +0.</remarks>
     public static void Sort(ReadOnlySpan<double> values, Span<int> order)
     {
-        int n = values.Length;
-        if (n == 0)
-        {
-            return;
-        }
+        using RankedKeys ranked = Rank(values);
+        ranked.Positions.AsSpan(0, values.Length).CopyTo(order);
+    }
 
-        ulong[] keysA = ArrayPool<ulong>.Shared.Rent(n);
-        ulong[] keysB = ArrayPool<ulong>.Shared.Rent(n);
-        int[] indexA = ArrayPool<int>.Shared.Rent(n);
-        int[] indexB = ArrayPool<int>.Shared.Rent(n);
+    /// <summary>
+    /// Sorts the values' keys and positions into rank order and hands back both (pooled arrays):
+    /// callers read the values in rank order from the keys with <see cref="ValueOf"/>, sequentially,
+    /// instead of gathering them from the input at random.
+    /// </summary>
+    public static RankedKeys Rank(ReadOnlySpan<double> values)
+    {
+        int n = values.Length;
+        ulong[] keysA = ArrayPool<ulong>.Shared.Rent(Math.Max(n, 1));
+        ulong[] keysB = ArrayPool<ulong>.Shared.Rent(Math.Max(n, 1));
+        int[] indexA = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        int[] indexB = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         int[] counts = ArrayPool<int>.Shared.Rent(Buckets * Passes);
         try
         {
@@ -43,7 +51,7 @@ internal static class DescendingRadixSort
                 }
             }
 
-            for (int p = 0; p < Passes; p++)
+            for (int p = 0; p < Passes && n > 0; p++)
             {
                 int offset = p * Buckets;
                 int shift = p * DigitBits;
@@ -66,8 +74,7 @@ internal static class DescendingRadixSort
                 for (int i = 0; i < n; i++)
                 {
                     ulong key = keysA[i];
-                    int digit = (int)((key >> shift) & (Buckets - 1));
-                    int position = counts[offset + digit]++;
+                    int position = counts[offset + (int)((key >> shift) & (Buckets - 1))]++;
                     keysB[position] = key;
                     indexB[position] = indexA[i];
                 }
@@ -76,15 +83,21 @@ internal static class DescendingRadixSort
                 (indexA, indexB) = (indexB, indexA);
             }
 
-            indexA.AsSpan(0, n).CopyTo(order);
+            var result = new RankedKeys(keysA, indexA);
+            keysA = null!;
+            indexA = null!;
+            return result;
         }
         finally
         {
             ArrayPool<int>.Shared.Return(counts);
             ArrayPool<int>.Shared.Return(indexB);
-            ArrayPool<int>.Shared.Return(indexA);
             ArrayPool<ulong>.Shared.Return(keysB);
-            ArrayPool<ulong>.Shared.Return(keysA);
+            if (keysA is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(keysA);
+                ArrayPool<int>.Shared.Return(indexA);
+            }
         }
     }
 
@@ -97,7 +110,37 @@ internal static class DescendingRadixSort
         }
 
         ulong bits = (ulong)BitConverter.DoubleToInt64Bits(value);
-        ulong ascending = (bits & 0x8000_0000_0000_0000UL) == 0 ? bits ^ 0x8000_0000_0000_0000UL : ~bits;
+        ulong ascending = (bits & SignBit) == 0 ? bits ^ SignBit : ~bits;
         return ~ascending;
+    }
+
+    /// <summary>The value a key was made from (−0 comes back as +0).</summary>
+    internal static double ValueOf(ulong descendingKey)
+    {
+        ulong ascending = ~descendingKey;
+        ulong bits = (ascending & SignBit) != 0 ? ascending ^ SignBit : ~ascending;
+        return BitConverter.Int64BitsToDouble((long)bits);
+    }
+}
+
+/// <summary>Sorted keys and positions from <see cref="DescendingRadixSort.Rank"/>; dispose to return them to the pool.</summary>
+internal readonly struct RankedKeys : IDisposable
+{
+    public RankedKeys(ulong[] keys, int[] positions)
+    {
+        Keys = keys;
+        Positions = positions;
+    }
+
+    /// <summary>Gets the keys in rank order (read the values with <see cref="DescendingRadixSort.ValueOf"/>).</summary>
+    public ulong[] Keys { get; }
+
+    /// <summary>Gets the input positions in rank order.</summary>
+    public int[] Positions { get; }
+
+    public void Dispose()
+    {
+        ArrayPool<ulong>.Shared.Return(Keys);
+        ArrayPool<int>.Shared.Return(Positions);
     }
 }

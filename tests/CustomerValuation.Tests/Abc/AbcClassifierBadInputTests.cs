@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CustomerValuation.Abc;
 using Xunit;
 
@@ -131,6 +132,15 @@ public class AbcClassifierBadInputTests
     {
         var e = Assert.Throws<ArgumentException>(() => new AbcOptions(breakpoints));
         Assert.Equal("breakpoints", e.ParamName);
+    }
+
+    [Fact]
+    public void Options_MoreThanMaxBreakpoints_Throws()
+    {
+        double[] breakpoints = Enumerable.Range(1, AbcOptions.MaxBreakpoints + 1).Select(i => i / 1000.0).ToArray();
+        var e = Assert.Throws<ArgumentException>(() => new AbcOptions(breakpoints, labels: Enumerable.Range(0, breakpoints.Length + 1).Select(i => "L" + i)));
+        Assert.Equal("breakpoints", e.ParamName);
+        Assert.Contains("at most 100", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -218,6 +218,15 @@ public class AbcClassifierPropertyTests
     }
 
     [Fact]
+    public void Classify_NarrowValueRange_SameClassesAsAnalyze()
+    {
+        // Every value in [1000, 1040): one histogram bucket holds all of them, so every breakpoint
+        // is crossed inside the same bucket and the exact in-bucket ranking decides everything.
+        Gen<double[]> narrow = Gen.Choose(0, 2000).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 39_999).Select(i => 1000 + (i / 1000.0)), n));
+        PropertyCheck.ForAll(Gen.Zip(narrow, s_options), t => SameClasses(t.Item1, t.Item2));
+    }
+
+    [Fact]
     public void ParetoCurve_IsMonotoneConcaveAndEndsAtOne()
     {
         PropertyCheck.ForAll(s_values.Where(v => v.Any(x => x > 0)), values =>
