@@ -187,18 +187,10 @@ public static class AbcClassifier
         IComparer<TId>? idComparer = null)
         where TId : notnull
     {
-        Guard.NotNull(source, nameof(source));
-        Guard.NotNull(idSelector, nameof(idSelector));
         Guard.NotNull(valueSelector, nameof(valueSelector));
-        var ids = new List<TId>();
-        var values = new List<double>();
-        foreach (T item in source)
-        {
-            ids.Add(idSelector(item));
-            values.Add((double)valueSelector(item));
-        }
 
-        return AnalyzeKeyed(ids, values, options ?? AbcOptions.Default, idComparer, nameof(source));
+        // A decimal is always finite, so the double overload's checks pass for every record.
+        return Analyze(source, idSelector, item => (double)valueSelector(item), options, idComparer);
     }
 
     private static AbcAnalysis<TId> AnalyzeKeyed<TId>(List<TId> ids, List<double> values, AbcOptions options, IComparer<TId>? idComparer, string sourceName)
