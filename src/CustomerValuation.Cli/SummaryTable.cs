@@ -26,7 +26,8 @@ internal static class SummaryTable
                 s.MaxValue is double max ? max.ToString("N2", c) : "—"));
         }
 
-        sb.AppendLine(string.Format(c, "{0,-6} {1,12:N0} {2,9:P1} {3,18:N2}", "total", summary.CustomerCount, summary.CustomerCount == 0 ? 0 : 1, summary.TotalValue));
+        sb.AppendLine(string.Format(c, "{0,-6} {1,12:N0} {2,9:P1}", "all", summary.CustomerCount, summary.CustomerCount == 0 ? 0 : 1));
+        sb.AppendLine(string.Format(c, "Value shares are of the positive total, {0:N2}; class {1} (zero or negative values, {2:N0} customers) takes no part in them.", summary.TotalValue, summary.Options.NonPositiveLabel, summary.NonPositiveCount));
         sb.AppendLine(string.Format(c, "Gini coefficient of the positive values: {0:F4} (0 = all equal, 1 = one customer holds everything)", summary.Gini));
         return sb.ToString();
     }
