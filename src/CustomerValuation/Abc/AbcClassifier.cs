@@ -86,11 +86,6 @@ public static class AbcClassifier
     {
         options ??= AbcOptions.Default;
         Guard.SameLength(values.Length, destination.Length, nameof(destination));
-        for (int i = 0; i < values.Length; i++)
-        {
-            Guard.Finite(values[i], nameof(values), i);
-        }
-
         return AnalyzeCore(values, destination, options);
     }
 
@@ -282,66 +277,61 @@ public static class AbcClassifier
         int n = values.Length;
         int classCount = options.RankedClassCount + 1;
         int nonPositiveClass = options.NonPositiveClassIndex;
-        int cutCount = options.Breakpoints.Count;
-        bool byCount = options.Basis == AbcBasis.CountShare;
-        bool joinUpper = options.BoundaryRule == AbcBoundaryRule.JoinUpperClass;
         Span<int> counts = classCount <= 64 ? stackalloc int[classCount] : new int[classCount];
         Span<NeumaierSum> sums = classCount <= 64 ? stackalloc NeumaierSum[classCount] : new NeumaierSum[classCount];
         Span<double> minima = classCount <= 64 ? stackalloc double[classCount] : new double[classCount];
         Span<double> maxima = classCount <= 64 ? stackalloc double[classCount] : new double[classCount];
-        Span<double> thresholds = cutCount <= 64 ? stackalloc double[cutCount] : new double[cutCount];
         counts.Clear();
         sums.Clear();
 
+        // Pass 1 (shared with Classify): checks, totals and the buckets where breakpoints are crossed.
+        using ShareHistogram histogram = ShareHistogram.Build(values, options);
+        int positiveCount = histogram.PositiveCount;
+        double total = histogram.TotalValue;
         using RankedKeys ranked = DescendingRadixSort.Rank(values);
         ulong[] keys = ranked.Keys;
         int[] positions = ranked.Positions;
 
-        // Pass 1 (sequential over the sorted keys): the positive values come first; total them.
-        int positiveCount = 0;
-        NeumaierSum totalSum = default;
-        while (positiveCount < n)
-        {
-            double v = DescendingRadixSort.ValueOf(keys[positiveCount]);
-            if (!(v > 0))
-            {
-                break;
-            }
-
-            totalSum.Add(v);
-            positiveCount++;
-        }
-
-        double total = totalSum.Value;
-        double weight = byCount ? positiveCount : total;
-        double tolerance = ShareTolerance * weight;
-        for (int k = 0; k < cutCount; k++)
-        {
-            double target = options.Breakpoints[k] * weight;
-            thresholds[k] = joinUpper ? target - tolerance : target + tolerance;
-        }
-
-        // Pass 2: cumulative shares and classes in rank order; each entry is written once.
+        // Pass 2, in rank order (values read back from the sorted keys, each entry written once):
+        // the same walk as Classify, so the classes are the same bit for bit.
+        NeumaierSum fold = default;
         NeumaierSum running = default;
+        NeumaierSum valueRunning = default;
+        int currentBucket = -1;
+        int firstCut = 0;
+        bool pendingBucket = false;
+        int bucketClass = 0;
         double lorenzArea = 0;
         double previousValueShare = 0;
-        int cls = 0;
         for (int r = 0; r < positiveCount; r++)
         {
             double v = DescendingRadixSort.ValueOf(keys[r]);
-            double before = byCount ? r : running.Value;
-            running.Add(v);
-            double after = byCount ? r + 1 : running.Value;
-            while (cls < cutCount && (joinUpper ? before >= thresholds[cls] : after > thresholds[cls]))
+            int b = ShareHistogram.Bucket(v);
+            if (b != currentBucket)
             {
-                cls++;
+                if (currentBucket >= 0)
+                {
+                    histogram.AddBucket(ref fold, currentBucket);
+                }
+
+                currentBucket = b;
+                running = fold;
+                ushort cls = histogram.ClassOfBucket(b);
+                pendingBucket = cls == ShareHistogram.Pending;
+                bucketClass = cls;
+                firstCut = pendingBucket ? histogram.FirstCutIn(b) : 0;
             }
 
-            double valueShare = running.Value / total;
-            lorenzArea += previousValueShare + valueShare;
-            previousValueShare = valueShare;
-            destination[r] = new AbcEntry(positions[r], r + 1, cls, v, byCount ? 1.0 / positiveCount : v / total, after / weight);
-            Accumulate(cls, v, counts, sums, minima, maxima);
+            double before = running.Value;
+            running.Add(histogram.WeightOf(v));
+            int classIndex = pendingBucket ? histogram.Decide(firstCut, before, running.Value) : bucketClass;
+
+            valueRunning.Add(v);
+            double cumulative = r == positiveCount - 1 ? 1.0 : Math.Min(1.0, valueRunning.Value / total);
+            lorenzArea += previousValueShare + cumulative;
+            previousValueShare = cumulative;
+            destination[r] = new AbcEntry(positions[r], r + 1, classIndex, v, v / total, cumulative);
+            Accumulate(classIndex, v, counts, sums, minima, maxima);
         }
 
         double lastCumulative = positiveCount > 0 ? 1.0 : 0.0;

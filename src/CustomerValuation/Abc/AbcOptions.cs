@@ -26,8 +26,8 @@ public sealed class AbcOptions
     /// Creates options with the given breakpoints and settings.
     /// </summary>
     /// <param name="breakpoints">
-    /// Cumulative-share breakpoints, strictly increasing, each strictly between 0 and 1; at least one
-    /// and at most <see cref="MaxBreakpoints"/>.
+    /// Cumulative-share breakpoints, strictly increasing, each from <see cref="MinBreakpoint"/> to
+    /// 1 − <see cref="MinBreakpoint"/>; at least one and at most <see cref="MaxBreakpoints"/>.
     /// </param>
     /// <param name="basis">Whether the shares are of value or of customer count.</param>
     /// <param name="boundaryRule">Where the customer that crosses a breakpoint goes.</param>
@@ -38,7 +38,7 @@ public sealed class AbcOptions
     /// <param name="nonPositiveLabel">Label of the class of customers with a zero or negative value.</param>
     /// <exception cref="ArgumentNullException"><paramref name="breakpoints"/> or <paramref name="nonPositiveLabel"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// A breakpoint is not finite or not strictly between 0 and 1, or <paramref name="basis"/> or
+    /// A breakpoint is not finite or outside [<see cref="MinBreakpoint"/>, 1 − <see cref="MinBreakpoint"/>], or <paramref name="basis"/> or
     /// <paramref name="boundaryRule"/> is not a defined value.
     /// </exception>
     /// <exception cref="ArgumentException">
@@ -120,6 +120,12 @@ public sealed class AbcOptions
         BoundaryRule = boundaryRule;
         NonPositiveLabel = nonPositiveLabel;
     }
+
+    /// <summary>
+    /// The smallest breakpoint, 10⁻⁹ (and 1 − 10⁻⁹ the largest): far enough from 0 and 1 that the
+    /// 10⁻¹² tolerance of the share comparisons never decides a class on its own.
+    /// </summary>
+    public const double MinBreakpoint = 1e-9;
 
     /// <summary>The largest number of breakpoints (so at most 101 ranked classes).</summary>
     public const int MaxBreakpoints = 100;
@@ -238,12 +244,12 @@ public sealed class AbcOptions
         for (int i = 0; i < points.Length; i++)
         {
             double b = points[i];
-            if (double.IsNaN(b) || b <= 0 || b >= 1)
+            if (double.IsNaN(b) || b < MinBreakpoint || b > 1 - MinBreakpoint)
             {
                 throw new ArgumentOutOfRangeException(
                     parameterName,
                     b,
-                    string.Format(CultureInfo.InvariantCulture, "Breakpoint {0} is {1}; every breakpoint must lie strictly between 0 and 1 (a share, e.g. 0.8 for 80 %).", i, b.ToString("R", CultureInfo.InvariantCulture)));
+                    string.Format(CultureInfo.InvariantCulture, "Breakpoint {0} is {1}; every breakpoint must lie strictly between 0 and 1, from 1E-09 to 1 - 1E-09 (a share, e.g. 0.8 for 80 %).", i, b.ToString("R", CultureInfo.InvariantCulture)));
             }
 
             if (i > 0 && !(b > points[i - 1]))

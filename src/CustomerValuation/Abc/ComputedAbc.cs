@@ -48,33 +48,34 @@ public static class ComputedAbc
     public static ComputedAbcResult Compute(ReadOnlySpan<double> values)
     {
         int n = values.Length;
-        for (int i = 0; i < n; i++)
+        int positiveCount;
+        double total;
+        using (ShareHistogram checkedValues = ShareHistogram.Build(values, AbcOptions.Default))
         {
-            Guard.Finite(values[i], nameof(values), i);
+            // The same checks (finite, not subnormal, total not overflowing) and the same total as the classifier.
+            positiveCount = checkedValues.PositiveCount;
+            total = checkedValues.TotalValue;
+        }
+
+        if (positiveCount < 3)
+        {
+            throw new ArgumentException(
+                string.Format(CultureInfo.InvariantCulture, "Computed ABC needs at least 3 positive values to form three classes; {0} were given.", positiveCount),
+                nameof(values));
         }
 
         double[] cumulative = ArrayPool<double>.Shared.Rent(Math.Max(1, n));
         RankedKeys ranked = DescendingRadixSort.Rank(values);
         try
         {
-            int m = 0;
+            int m = positiveCount;
             NeumaierSum running = default;
-            double v;
-            while (m < n && (v = DescendingRadixSort.ValueOf(ranked.Keys[m])) > 0)
+            for (int i = 0; i < m; i++)
             {
-                running.Add(v);
-                cumulative[m] = running.Value;
-                m++;
+                running.Add(DescendingRadixSort.ValueOf(ranked.Keys[i]));
+                cumulative[i] = running.Value;
             }
 
-            if (m < 3)
-            {
-                throw new ArgumentException(
-                    string.Format(CultureInfo.InvariantCulture, "Computed ABC needs at least 3 positive values to form three classes; {0} were given.", m),
-                    nameof(values));
-            }
-
-            double total = running.Value;
             int pareto = 0;
             int breakEven = 0;
             double bestPareto = double.PositiveInfinity;
@@ -124,7 +125,21 @@ public static class ComputedAbc
                     nameof(values));
             }
 
-            var options = new AbcOptions(new[] { cumulative[boundaryA] / total, cumulative[submarginal] / total });
+            // Value shares can only separate customers that hold more than the share tolerance: the
+            // last customer of A and of B must each hold more than twice it, and B|C must stay below 1.
+            double lastOfA = DescendingRadixSort.ValueOf(ranked.Keys[boundaryA]) / total;
+            double lastOfB = DescendingRadixSort.ValueOf(ranked.Keys[submarginal]) / total;
+            double breakpointA = cumulative[boundaryA] / total;
+            double breakpointB = cumulative[submarginal] / total;
+            if (lastOfA <= 2 * AbcClassifier.ShareTolerance || lastOfB <= 2 * AbcClassifier.ShareTolerance
+                || breakpointA < AbcOptions.MinBreakpoint || breakpointB > 1 - AbcOptions.MinBreakpoint)
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "Computed ABC put the boundaries at ranks {0} and {1} of {2}, but the customers at those boundaries, or all those after rank {1}, hold too small a share of the total for value-share classes to separate them; use fixed breakpoints for these data.", rankA, rankC, m),
+                    nameof(values));
+            }
+
+            var options = new AbcOptions(new[] { breakpointA, breakpointB });
             return new ComputedAbcResult(Point(pareto), Point(breakEven), Point(submarginal), rankA, rankC, options);
         }
         finally
