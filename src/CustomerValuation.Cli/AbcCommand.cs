@@ -27,6 +27,7 @@ internal static class AbcCommand
     {
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        var repeated = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         foreach ((long line, string id, double value) in CsvInput.ReadIdValue(settings.Input, settings.IdColumn, settings.ValueColumn))
         {
             if (lines.TryGetValue(id, out long firstLine))
@@ -36,13 +37,24 @@ internal static class AbcCommand
                     throw new CliException($"{settings.Input}: customer id '{id}' appears on line {firstLine} and again on line {line}; ids must be unique, or pass --sum-duplicates to add their values.");
                 }
 
-                totals[id] += value;
+                if (!repeated.TryGetValue(id, out List<double>? parts))
+                {
+                    parts = new List<double> { totals[id] };
+                    repeated.Add(id, parts);
+                }
+
+                parts.Add(value);
             }
             else
             {
                 lines.Add(id, line);
                 totals.Add(id, value);
             }
+        }
+
+        foreach (KeyValuePair<string, List<double>> customer in repeated)
+        {
+            totals[customer.Key] = SumInAnyOrder(customer.Value, customer.Key, settings.Input);
         }
 
         AbcOptions options;
@@ -79,7 +91,16 @@ internal static class AbcCommand
             }
         }
 
-        AbcAnalysis<string> analysis = AbcClassifier.Analyze(totals, kv => kv.Key, kv => kv.Value, options);
+        AbcAnalysis<string> analysis;
+        try
+        {
+            analysis = AbcClassifier.Analyze(totals, kv => kv.Key, kv => kv.Value, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"{settings.Input}: {e.Message}", e);
+        }
+
         console.WriteLine($"ABC classification of {analysis.Summary.CustomerCount:N0} customers from {settings.Input} ({DescribeOptions(options)})");
         if (computed is not null)
         {
@@ -103,6 +124,31 @@ internal static class AbcCommand
         }
 
         return analysis;
+    }
+
+    /// <summary>
+    /// Adds a repeated customer's values in sorted order with compensated summation, so that the
+    /// total, and so the classes, do not depend on the order of the file's lines.
+    /// </summary>
+    private static double SumInAnyOrder(List<double> parts, string id, string input)
+    {
+        parts.Sort();
+        double sum = 0;
+        double compensation = 0;
+        foreach (double v in parts)
+        {
+            double t = sum + v;
+            compensation += Math.Abs(sum) >= Math.Abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
+        }
+
+        double total = sum + compensation;
+        if (double.IsInfinity(total) || double.IsNaN(total))
+        {
+            throw new CliException($"{input}: the values of customer id '{id}' add up to more than the largest double (about 1.8E+308); rescale them.");
+        }
+
+        return total;
     }
 
     public static void WriteCustomers(string path, IReadOnlyList<AbcCustomer<string>> customers) =>

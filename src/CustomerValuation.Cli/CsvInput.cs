@@ -25,7 +25,7 @@ internal static class CsvInput
         stream.Position = 0;
         if (b1 == 0x1f && b2 == 0x8b)
         {
-            stream = new GZipStream(stream, CompressionMode.Decompress);
+            stream = new CheckedGzipStream(stream, path);
         }
 
         return new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
@@ -50,9 +50,9 @@ internal static class CsvInput
         while (records.MoveNext())
         {
             (long line, string[] record) = records.Current;
-            if (record.Length == 1 && record[0].Length == 0)
+            if (record.Length == 1 && record[0].Trim().Length == 0)
             {
-                continue; // blank line
+                continue; // blank or whitespace-only line
             }
 
             if (record.Length <= Math.Max(idIndex, valueIndex))

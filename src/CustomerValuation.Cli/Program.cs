@@ -77,6 +77,11 @@ internal static class Program
             error.WriteLine("error: " + e.Message);
             return 1;
         }
+        catch (InvalidDataException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return 1;
+        }
         catch (UnauthorizedAccessException e)
         {
             error.WriteLine("error: " + e.Message);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace CustomerValuation.Abc;
 
@@ -10,11 +11,12 @@ public sealed class AbcAnalysis
     internal AbcAnalysis(AbcEntry[] entries, AbcSummary summary)
     {
         _entries = entries;
+        Entries = new ReadOnlyCollection<AbcEntry>(entries);
         Summary = summary;
     }
 
-    /// <summary>Gets one entry per input value, in rank order (rank 1 first).</summary>
-    public IReadOnlyList<AbcEntry> Entries => _entries;
+    /// <summary>Gets one entry per input value, in rank order (rank 1 first); a read-only view.</summary>
+    public IReadOnlyList<AbcEntry> Entries { get; }
 
     /// <summary>Gets the class totals, the total value and the Gini coefficient.</summary>
     public AbcSummary Summary { get; }
@@ -42,11 +44,12 @@ public sealed class AbcAnalysis<TId>
     internal AbcAnalysis(AbcCustomer<TId>[] customers, AbcSummary summary)
     {
         _customers = customers;
+        Customers = new ReadOnlyCollection<AbcCustomer<TId>>(customers);
         Summary = summary;
     }
 
-    /// <summary>Gets one result per input record, in rank order (rank 1 first).</summary>
-    public IReadOnlyList<AbcCustomer<TId>> Customers => _customers;
+    /// <summary>Gets one result per input record, in rank order (rank 1 first); a read-only view.</summary>
+    public IReadOnlyList<AbcCustomer<TId>> Customers { get; }
 
     /// <summary>Gets the class totals, the total value and the Gini coefficient.</summary>
     public AbcSummary Summary { get; }

@@ -25,7 +25,7 @@ namespace CustomerValuation.Abc;
 /// C₍ᵢ₋₁₎ has reached (<see cref="AbcBoundaryRule.JoinUpperClass"/>: b ≤ C₍ᵢ₋₁₎) or that Cᵢ has
 /// passed (<see cref="AbcBoundaryRule.JoinLowerClass"/>: b &lt; Cᵢ). Comparisons allow a relative
 /// tolerance of 10⁻¹² of W, so that a share that equals a breakpoint on paper (80 of 100) reaches
-/// it whatever the rounding of the sums.
+/// it whatever the rounding of the sums. The reported shares are value shares on either basis.
 /// </para>
 /// <para>
 /// Zero and negative values take no part in the shares: they are ranked after all positive values
@@ -54,12 +54,17 @@ public static class AbcClassifier
     /// <param name="options">The options; <see langword="null"/> for <see cref="AbcOptions.Default"/>.</param>
     /// <remarks>
     /// Gives exactly the classes of <see cref="Analyze(ReadOnlySpan{double}, Span{AbcEntry}, AbcOptions?)"/>
-    /// (equal values ranked by position). Time O(n + K): two passes over the values and a radix sort
-    /// of the values that share a histogram bucket (a factor of 2^(1/16) wide) with a breakpoint;
-    /// empty input writes nothing.
+    /// (equal values ranked by position): both share one summation and one decision rule. Time: two
+    /// passes over the values plus a radix sort of the c values that share a histogram bucket (a
+    /// factor of 2^(1/16) wide) with a breakpoint, O(n + c); c is typically 1–2 % of n, but all of
+    /// n when every value lies within 4.4 % of the others (then about as slow as a full sort).
+    /// Empty input writes nothing.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index).</exception>
-    /// <exception cref="ArgumentException"><paramref name="classIndices"/> has another length than <paramref name="values"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names its index).</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="classIndices"/> has another length than <paramref name="values"/>, or the
+    /// positive values add up to more than <see cref="double.MaxValue"/>.
+    /// </exception>
     public static void Classify(ReadOnlySpan<double> values, Span<int> classIndices, AbcOptions? options = null)
     {
         options ??= AbcOptions.Default;
@@ -70,7 +75,8 @@ public static class AbcClassifier
     /// <summary>
     /// Ranks the customers and writes, in rank order, each one's position, rank, class, value, share
     /// and cumulative share; returns the class totals and the Gini coefficient. Allocates nothing
-    /// but the returned summary (scratch comes from the shared array pool).
+    /// but the returned summary (scratch comes from the shared array pool; with more than 64 classes,
+    /// the per-class accumulators too).
     /// </summary>
     /// <param name="values">One value per customer; every value finite.</param>
     /// <param name="destination">Receives one entry per customer, best rank first; same length as <paramref name="values"/>.</param>
@@ -80,8 +86,11 @@ public static class AbcClassifier
     /// Equal values are ranked by position (earlier first). Time O(n): a stable radix sort on the
     /// bit patterns of the values, then one pass. Empty input gives empty classes, total 0 and Gini 0.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index).</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has another length than <paramref name="values"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names its index).</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="destination"/> has another length than <paramref name="values"/>, or the
+    /// positive values add up to more than <see cref="double.MaxValue"/>.
+    /// </exception>
     public static AbcSummary Analyze(ReadOnlySpan<double> values, Span<AbcEntry> destination, AbcOptions? options = null)
     {
         options ??= AbcOptions.Default;
@@ -94,7 +103,8 @@ public static class AbcClassifier
     /// <param name="options">The options; <see langword="null"/> for <see cref="AbcOptions.Default"/>.</param>
     /// <returns>The entries in rank order, the summary, and the Pareto curve.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names its index).</exception>
+    /// <exception cref="ArgumentException">The positive values add up to more than <see cref="double.MaxValue"/>.</exception>
     public static AbcAnalysis Analyze(IReadOnlyList<double> values, AbcOptions? options = null)
     {
         Guard.NotNull(values, nameof(values));
@@ -115,12 +125,14 @@ public static class AbcClassifier
     /// <param name="valueSelector">Gets a record's value; it must be finite.</param>
     /// <param name="options">The options; <see langword="null"/> for <see cref="AbcOptions.Default"/>.</param>
     /// <param name="idComparer">
-    /// Orders ids to break ties; <see langword="null"/> for ordinal order of strings and the default
-    /// comparer of other types.
+    /// Orders ids to break ties; <see langword="null"/> for ordinal order of strings and
+    /// <see cref="Comparer{T}.Default"/> for other types (which, for tuples or records holding
+    /// strings, compares those strings by the current culture: pass an ordinal comparer for a
+    /// culture-independent result).
     /// </param>
     /// <returns>The customers in rank order, the summary, and the Pareto curve.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="idSelector"/> or <paramref name="valueSelector"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names the index and id).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names the index and id, or the index).</exception>
     /// <exception cref="ArgumentException">
     /// An id is null or repeated (the message names both indices), ids cannot be compared, or two
     /// distinct ids are equal under <paramref name="idComparer"/>.
@@ -237,7 +249,7 @@ public static class AbcClassifier
             {
                 // Equal under the comparer but distinct ids: their order would depend on the input order.
                 throw new ArgumentException(
-                    string.Format(CultureInfo.InvariantCulture, "Customer ids '{0}' and '{1}' are equal under the id comparer, so ties between them could not be broken; use a comparer under which distinct ids differ.", sortedIds[i - 1], sortedIds[i]),
+                    string.Format(CultureInfo.InvariantCulture, "Customer ids '{0}' and '{1}' are distinct but equal under the id comparer ({2}), so ties between them could not be broken; pass an idComparer under which distinct ids differ (for example an ordinal one).", sortedIds[i - 1], sortedIds[i], idComparer is null ? "the default comparer of " + typeof(TId).Name : "the one given"),
                     nameof(idComparer));
             }
         }

@@ -1,17 +1,18 @@
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace CustomerValuation.Abc;
 
 /// <summary>The per-run figures of an ABC analysis: classes, totals and concentration.</summary>
 public sealed class AbcSummary
 {
-    internal AbcSummary(AbcOptions options, int customerCount, int positiveCount, double totalValue, IReadOnlyList<AbcClassSummary> classes, double gini)
+    internal AbcSummary(AbcOptions options, int customerCount, int positiveCount, double totalValue, AbcClassSummary[] classes, double gini)
     {
         Options = options;
         CustomerCount = customerCount;
         PositiveCount = positiveCount;
         TotalValue = totalValue;
-        Classes = classes;
+        Classes = new ReadOnlyCollection<AbcClassSummary>(classes);
         Gini = gini;
     }
 

@@ -12,7 +12,8 @@ namespace CustomerValuation.Tests.Abc;
 /// <summary>FsCheck properties of ABC classification (SPEC §1, STYLE 17).</summary>
 public class AbcClassifierPropertyTests
 {
-    private const double Tolerance = 1e-9;
+    // The code compares with a 1e-12 relative tolerance; these checks re-add with LINQ (uncompensated), so allow 1e-11.
+    private const double Tolerance = 1e-11;
 
     /// <summary>Values with many exact ties, zeros and negatives, and heavy-tailed decimals.</summary>
     private static readonly Gen<double> s_value = Gen.Frequency(
@@ -213,7 +214,7 @@ public class AbcClassifierPropertyTests
     [Fact]
     public void Classify_LargeInputs_SameClassesAsAnalyze()
     {
-        // Large enough for the selection to partition several times.
+        // Large enough for many histogram buckets, with several values inside the crossing ones.
         PropertyCheck.ForAll(Gen.Zip(s_bigValues, s_options), t => SameClasses(t.Item1, t.Item2));
     }
 

@@ -255,9 +255,31 @@ public class AbcClassifierTests
     {
         var records = new[] { ("a", 12.5m), ("b", 0.1m), ("c", 1000m) };
         AbcAnalysis<string> viaDecimal = AbcClassifier.Analyze(records, r => r.Item1, r => r.Item2);
+        AbcAnalysis<string> viaDouble = AbcClassifier.Analyze(records, r => r.Item1, r => (double)r.Item2);
 
         Assert.Equal(new[] { "c", "a", "b" }, viaDecimal.Customers.Select(c => c.Id));
-        Assert.Equal(1012.6, viaDecimal.Summary.TotalValue, 10);
+        Assert.Equal(viaDouble.Customers, viaDecimal.Customers);
+        Assert.Equal(1012.6, viaDecimal.Summary.TotalValue, 10); // 1000 + 12.5 + 0.1
+    }
+
+    [Fact]
+    public void Analyze_CountBasis_SharesAreStillValueShares()
+    {
+        // Count basis 0.5 on 30, 10 (total 40): A = the top customer by count; shares stay value shares.
+        AbcAnalysis analysis = AbcClassifier.Analyze(new double[] { 10, 30 }, AbcOptions.ByCountShare(0.5));
+
+        Assert.Equal(new[] { 0.75, 0.25 }, analysis.Entries.Select(e => e.Share));
+        Assert.Equal(new[] { 0.75, 1.0 }, analysis.Entries.Select(e => e.CumulativeShare));
+        Assert.Equal(new[] { 0, 1 }, analysis.Entries.Select(e => e.ClassIndex));
+    }
+
+    [Fact]
+    public void Results_AreReadOnlyViews()
+    {
+        AbcAnalysis analysis = AbcClassifier.Analyze(new double[] { 1, 2 });
+        Assert.False(analysis.Entries is AbcEntry[]);
+        Assert.False(analysis.Summary.Classes is AbcClassSummary[]);
+        Assert.False(AbcClassifier.Analyze(new[] { ("a", 1.0) }, x => x.Item1, x => x.Item2).Customers is AbcCustomer<string>[]);
     }
 
     [Fact]

@@ -34,9 +34,9 @@ public class AbcRealDataTests
 
         AbcAnalysis<string> analysis = AbcClassifier.Analyze(spend, kv => kv.Key, kv => kv.Value);
 
-        // Class counts from an independent implementation (a Python script with exact decimal
-        // arithmetic: sort by spend descending then id, class = number of breakpoints reached by
-        // the cumulative spend before the customer): A 1,133, B 1,469, C 1,736.
+        // Class counts from an independent implementation, tests/independent/online_retail_abc.py
+        // (Python, exact decimal arithmetic: sort by spend descending then id, class = number of
+        // breakpoints reached by the cumulative spend before the customer): A 1,133, B 1,469, C 1,736.
         Assert.Equal(new[] { 1133, 1469, 1736, 0 }, analysis.Summary.Classes.Select(c => c.Count));
         Assert.Equal("14646", analysis.Customers[0].Id); // largest spender, £280,206.02
         Assert.Equal(280_206.02, analysis.Customers[0].Value, 6);
@@ -61,7 +61,8 @@ public class AbcRealDataTests
         Dictionary<string, decimal> spend = CleanSpendPerCustomer(out _);
         AbcAnalysis<string> analysis = AbcClassifier.Analyze(spend, kv => kv.Key, kv => kv.Value, AbcOptions.ByCountShare(0.10, 0.30));
 
-        // 10 % of 4,338 = 433.8 → 434; 30 % = 1,301.4 → 1,302 (crossing customer joins the upper class).
+        // 10 % of 4,338 = 433.8 → 434; 30 % = 1,301.4 → 1,302 (crossing customer joins the upper class);
+        // the same sizes are printed by tests/independent/online_retail_abc.py.
         Assert.Equal(new[] { 434, 868, 3036, 0 }, analysis.Summary.Classes.Select(c => c.Count));
     }
 

@@ -160,10 +160,11 @@ public sealed class AbcCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--labels", "A,B")]
+    [InlineData("--labels", "A,B")] // two labels for three computed classes
     [InlineData("--boundary", "lower")]
     [InlineData("--by", "count")]
-    public void Abc_ComputedWithConflictingOption_FailsCleanly(string option, string value)
+    [InlineData("--breakpoints", "0.5,0.9")]
+    public void Abc_ComputedWithConflictingOrWrongOption_FailsCleanly(string option, string value)
     {
         string input = Write("in.csv", "customer_id,value\n" + string.Join("\n", new[] { 40, 20, 10, 8, 6, 5, 4, 3, 2, 2 }.Select((v, i) => $"k{i:D2},{v}")) + "\n");
         (int code, _, string stderr) = Run("abc", "--input", input, "--computed", option, value);
@@ -171,6 +172,126 @@ public sealed class AbcCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abc_ComputedWithThreeLabels_UsesThem()
+    {
+        string input = Write("in.csv", "customer_id,value\n" + string.Join("\n", new[] { 40, 20, 10, 8, 6, 5, 4, 3, 2, 2 }.Select((v, i) => $"k{i:D2},{v}")) + "\n");
+        string output = Path.Combine(_folder, "out.csv");
+        (int code, _, _) = Run("abc", "--input", input, "--computed", "--labels", "Key,Core,Tail", "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Equal(new[] { "Key", "Key", "Key", "Core", "Tail" }, File.ReadAllLines(output).Skip(1).Take(5).Select(l => l.Split(',')[1]));
+    }
+
+    [Fact]
+    public void Abc_BomCrlfQuotedNewlineAndBlankLines_ReadCorrectly()
+    {
+        // UTF-8 BOM, CRLF line endings, an id with a quoted line break, blank and whitespace-only lines.
+        string path = Path.Combine(_folder, "odd.csv");
+        File.WriteAllText(path, "customer_id,value\r\n\"multi\r\nline\",60\r\n\r\n   \r\nb,40\r\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        string output = Path.Combine(_folder, "out.csv");
+        (int code, _, string stderr) = Run("abc", "--input", path, "--output", output);
+
+        Assert.True(code == 0, stderr);
+        string[] rows = File.ReadAllLines(output);
+        Assert.Equal("\"multi", rows[1]); // the id is written back quoted, line break included
+        Assert.StartsWith("line\",A,1,60,0.6", rows[2], StringComparison.Ordinal);
+        Assert.StartsWith("b,A,2,40,0.4", rows[3], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("customer_id,value\n", null)]
+    public void Abc_EmptyFileOrHeaderOnly(string content, string? error)
+    {
+        string input = Write("in.csv", content);
+        string output = Path.Combine(_folder, "out.csv");
+        (int code, string stdout, string stderr) = Run("abc", "--input", input, "--output", output);
+
+        if (error is null)
+        {
+            // Header only: zero customers is a valid, empty result.
+            Assert.True(code == 0, stderr);
+            Assert.Contains("0 customers", stdout, StringComparison.Ordinal);
+            Assert.Single(File.ReadAllLines(output));
+        }
+        else
+        {
+            Assert.Equal(1, code);
+            Assert.Contains(error, stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Abc_CorruptGzip_OneLineError()
+    {
+        string input = Path.Combine(_folder, "bad.csv.gz");
+        File.WriteAllBytes(input, new byte[] { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff, 0x12, 0x34, 0, 0, 0, 0, 0, 0 });
+        (int code, _, string stderr) = Run("abc", "--input", input);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abc_TruncatedGzip_IsAnErrorNotFewerRows()
+    {
+        // Compress 2,000 customers with a flush half way, then cut the file after the flush: the
+        // first half decompresses cleanly, but the trailer (CRC-32, length) no longer matches.
+        string input = Path.Combine(_folder, "cut.csv.gz");
+        using (var memory = new MemoryStream())
+        {
+            using (var gz = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                byte[] head = Encoding.UTF8.GetBytes("customer_id,value\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"c{i},{i + 1}\n")));
+                gz.Write(head);
+                gz.Flush();
+                long cut = memory.Length;
+                byte[] tail = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(1000, 1000).Select(i => $"c{i},{i + 1}\n")));
+                gz.Write(tail);
+                gz.Flush();
+                File.WriteAllBytes(input, memory.ToArray().AsSpan(0, (int)cut).ToArray());
+            }
+        }
+
+        (int code, _, string stderr) = Run("abc", "--input", input);
+
+        Assert.Equal(1, code);
+        Assert.Contains("truncated or corrupt", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abc_SumDuplicates_IndependentOfLineOrder()
+    {
+        // x = 0.1 + 0.2 + 0.3 and a = 0.6: equal on paper. Summed in sorted order with compensation,
+        // x is 0.6 exactly whatever the order of its lines, so the tie goes to the smaller id, "a".
+        string forward = Write("f.csv", "customer_id,value\nx,0.1\nx,0.2\nx,0.3\na,0.6\n");
+        string backward = Write("b.csv", "customer_id,value\nx,0.3\na,0.6\nx,0.2\nx,0.1\n");
+        string outForward = Path.Combine(_folder, "of.csv");
+        string outBackward = Path.Combine(_folder, "ob.csv");
+        Assert.Equal(0, Run("abc", "--input", forward, "--sum-duplicates", "--breakpoints", "0.5", "--output", outForward).Code);
+        Assert.Equal(0, Run("abc", "--input", backward, "--sum-duplicates", "--breakpoints", "0.5", "--output", outBackward).Code);
+
+        Assert.Equal(File.ReadAllLines(outForward), File.ReadAllLines(outBackward));
+    }
+
+    [Fact]
+    public void Abc_TotalOverflows_OneLineError()
+    {
+        string input = Write("big.csv", "customer_id,value\na,1e308\nb,1e308\n");
+        (int code, _, string stderr) = Run("abc", "--input", input);
+
+        Assert.Equal(1, code);
+        Assert.Contains("largest double", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+
+        string duplicates = Write("dup.csv", "customer_id,value\na,1e308\na,1e308\n");
+        (int code2, _, string stderr2) = Run("abc", "--input", duplicates, "--sum-duplicates");
+        Assert.Equal(1, code2);
+        Assert.Contains("'a'", stderr2, StringComparison.Ordinal);
     }
 
     [Fact]
