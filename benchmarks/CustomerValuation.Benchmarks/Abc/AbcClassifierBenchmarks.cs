@@ -48,7 +48,7 @@ public class AbcClassifierBenchmarks
         return _sortBuffer[0];
     }
 
-    /// <summary>Class index per customer, without ranking (selection, span API).</summary>
+    /// <summary>Class index per customer, without ranking (histogram kernel, span API).</summary>
     [Benchmark]
     public int ClassesOnly()
     {
