@@ -58,16 +58,16 @@ public static class AbcClassifier
     /// passes over the values plus a radix sort of the c values that share a histogram bucket (a
     /// factor of 2^(1/16) wide) with a breakpoint, O(n + c); c is typically 1–2 % of n, but all of
     /// n when every value lies within 4.4 % of the others (then about as slow as a full sort).
-    /// Empty input writes nothing.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names its index).</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="classIndices"/> has another length than <paramref name="values"/>, or the
-    /// positive values add up to more than <see cref="double.MaxValue"/>.
+    /// <paramref name="values"/> is empty, <paramref name="classIndices"/> has another length than
+    /// <paramref name="values"/>, or the positive values add up to more than <see cref="double.MaxValue"/>.
     /// </exception>
     public static void Classify(ReadOnlySpan<double> values, Span<int> classIndices, AbcOptions? options = null)
     {
         options ??= AbcOptions.Default;
+        Guard.NotEmpty(values.Length, nameof(values));
         Guard.SameLength(values.Length, classIndices.Length, nameof(classIndices));
         ShareHistogramClassifier.Classify(values, classIndices, options);
     }
@@ -84,16 +84,18 @@ public static class AbcClassifier
     /// <returns>The per-class figures, totals and Gini coefficient.</returns>
     /// <remarks>
     /// Equal values are ranked by position (earlier first). Time O(n): a stable radix sort on the
-    /// bit patterns of the values, then one pass. Empty input gives empty classes, total 0 and Gini 0.
+    /// bit patterns of the values, then one pass. Input whose values are all zero or negative puts
+    /// every customer in the non-positive class, with total 0 and Gini 0.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names its index).</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="destination"/> has another length than <paramref name="values"/>, or the
-    /// positive values add up to more than <see cref="double.MaxValue"/>.
+    /// <paramref name="values"/> is empty, <paramref name="destination"/> has another length than
+    /// <paramref name="values"/>, or the positive values add up to more than <see cref="double.MaxValue"/>.
     /// </exception>
     public static AbcSummary Analyze(ReadOnlySpan<double> values, Span<AbcEntry> destination, AbcOptions? options = null)
     {
         options ??= AbcOptions.Default;
+        Guard.NotEmpty(values.Length, nameof(values));
         Guard.SameLength(values.Length, destination.Length, nameof(destination));
         return AnalyzeCore(values, destination, options);
     }
@@ -104,7 +106,7 @@ public static class AbcClassifier
     /// <returns>The entries in rank order, the summary, and the Pareto curve.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names its index).</exception>
-    /// <exception cref="ArgumentException">The positive values add up to more than <see cref="double.MaxValue"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty, or the positive values add up to more than <see cref="double.MaxValue"/>.</exception>
     public static AbcAnalysis Analyze(IReadOnlyList<double> values, AbcOptions? options = null)
     {
         Guard.NotNull(values, nameof(values));
@@ -134,8 +136,9 @@ public static class AbcClassifier
     /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="idSelector"/> or <paramref name="valueSelector"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names the index and id, or the index).</exception>
     /// <exception cref="ArgumentException">
-    /// An id is null or repeated (the message names both indices), ids cannot be compared, or two
-    /// distinct ids are equal under <paramref name="idComparer"/>.
+    /// <paramref name="source"/> is empty, an id is null or repeated (the message names both
+    /// indices), ids cannot be compared, two distinct ids are equal under
+    /// <paramref name="idComparer"/>, or the positive values add up to more than <see cref="double.MaxValue"/>.
     /// </exception>
     public static AbcAnalysis<TId> Analyze<T, TId>(
         IEnumerable<T> source,
@@ -183,8 +186,9 @@ public static class AbcClassifier
     /// <returns>The customers in rank order, the summary, and the Pareto curve.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="idSelector"/> or <paramref name="valueSelector"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// An id is null or repeated (the message names both indices), ids cannot be compared, or two
-    /// distinct ids are equal under <paramref name="idComparer"/>.
+    /// <paramref name="source"/> is empty, an id is null or repeated (the message names both
+    /// indices), ids cannot be compared, two distinct ids are equal under
+    /// <paramref name="idComparer"/>, or the positive values add up to more than <see cref="double.MaxValue"/>.
     /// </exception>
     public static AbcAnalysis<TId> Analyze<T, TId>(
         IEnumerable<T> source,
@@ -204,6 +208,7 @@ public static class AbcClassifier
         where TId : notnull
     {
         int n = ids.Count;
+        Guard.NotEmpty(n, sourceName);
         var firstIndex = new Dictionary<TId, int>(n);
         for (int i = 0; i < n; i++)
         {

@@ -26,8 +26,12 @@ namespace CustomerValuation.Internal;
 /// bucket's values in rank order — and decide with <see cref="Decide"/>, which is what makes their
 /// classes identical for any input.
 /// </para>
+/// <para>
+/// A struct, so that the classes-only kernel allocates nothing: every reading member is
+/// <see langword="readonly"/>, so calling it on a <see langword="using"/> variable makes no copy.
+/// </para>
 /// </remarks>
-internal sealed class ShareHistogram : IDisposable
+internal struct ShareHistogram : IDisposable
 {
     public const int BucketCount = 1 << 15; // positive values only: their descending keys have the top bit clear
     public const ushort Pending = ushort.MaxValue;
@@ -47,6 +51,9 @@ internal sealed class ShareHistogram : IDisposable
 
     private ShareHistogram(AbcOptions options)
     {
+        PositiveCount = 0;
+        TotalValue = 0;
+        PendingCount = 0;
         _cutCount = options.Breakpoints.Count;
         _byCount = options.Basis == AbcBasis.CountShare;
         _joinUpper = options.BoundaryRule == AbcBoundaryRule.JoinUpperClass;
@@ -63,13 +70,13 @@ internal sealed class ShareHistogram : IDisposable
     }
 
     /// <summary>Gets the number of positive values.</summary>
-    public int PositiveCount { get; private set; }
+    public int PositiveCount { readonly get; private set; }
 
     /// <summary>Gets the total of the positive values (the denominator of every value share).</summary>
-    public double TotalValue { get; private set; }
+    public double TotalValue { readonly get; private set; }
 
     /// <summary>Gets the number of values in the crossing buckets (the ones the classes-only kernel must rank).</summary>
-    public int PendingCount { get; private set; }
+    public int PendingCount { readonly get; private set; }
 
     /// <summary>Pass 1 over the values, then the crossing buckets; the caller disposes the result.</summary>
     public static ShareHistogram Build(ReadOnlySpan<double> values, AbcOptions options)
@@ -92,13 +99,13 @@ internal sealed class ShareHistogram : IDisposable
     public static int Bucket(double positiveValue) => (int)(DescendingRadixSort.DescendingKey(positiveValue) >> BucketShift);
 
     /// <summary>The class of every value in a bucket, or <see cref="Pending"/> when a breakpoint is crossed inside it.</summary>
-    public ushort ClassOfBucket(int bucket) => _table[bucket];
+    public readonly ushort ClassOfBucket(int bucket) => _table[bucket];
 
     /// <summary>The fold's state before the crossing bucket of a breakpoint (the fold of every non-empty bucket before it).</summary>
-    public NeumaierSum StartStateOfCut(int cut) => _startStates[cut];
+    public readonly NeumaierSum StartStateOfCut(int cut) => _startStates[cut];
 
     /// <summary>The first breakpoint whose crossing bucket is <paramref name="bucket"/> (the bucket must be a crossing bucket).</summary>
-    public int FirstCutIn(int bucket)
+    public readonly int FirstCutIn(int bucket)
     {
         int k = 0;
         while (_crossing[k] != bucket)
@@ -113,7 +120,7 @@ internal sealed class ShareHistogram : IDisposable
     /// The class of a value in a crossing bucket, from the running weight before and after it:
     /// the breakpoints crossed in earlier buckets, plus those of this bucket that the rule says it is past.
     /// </summary>
-    public int Decide(int firstCut, double before, double after)
+    public readonly int Decide(int firstCut, double before, double after)
     {
         int cls = firstCut;
         int bucket = _crossing[firstCut];
@@ -129,9 +136,9 @@ internal sealed class ShareHistogram : IDisposable
     }
 
     /// <summary>The weight one value adds to the running sum: 1 (count basis) or the value.</summary>
-    public double WeightOf(double value) => _byCount ? 1.0 : value;
+    public readonly double WeightOf(double value) => _byCount ? 1.0 : value;
 
-    public void Dispose()
+    public readonly void Dispose()
     {
         ArrayPool<NeumaierSum>.Shared.Return(_startStates);
         ArrayPool<double>.Shared.Return(_thresholds);
@@ -249,7 +256,7 @@ internal sealed class ShareHistogram : IDisposable
     }
 
     /// <summary>Adds a whole bucket's weight to a fold of buckets (the same additions as the total and the crossing search).</summary>
-    public void AddBucket(ref NeumaierSum fold, int bucket)
+    public readonly void AddBucket(ref NeumaierSum fold, int bucket)
     {
         if (_byCount)
         {

@@ -40,6 +40,14 @@ internal static class Guard
                 index,
                 value.ToString("R", CultureInfo.InvariantCulture)));
 
+    public static void NotEmpty(int length, string parameterName)
+    {
+        if (length == 0)
+        {
+            throw new ArgumentException("The input is empty; ABC classification needs at least one customer.", parameterName);
+        }
+    }
+
     public static void SameLength(int expected, int actual, string parameterName)
     {
         if (expected != actual)

@@ -101,6 +101,19 @@ public class AbcClassifierBadInputTests
     }
 
     [Fact]
+    public void EveryEntryPoint_EmptyInput_ThrowsNamingArgument()
+    {
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => AbcClassifier.Analyze(Array.Empty<double>())).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => AbcClassifier.Analyze(ReadOnlySpan<double>.Empty, Span<AbcEntry>.Empty)).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => AbcClassifier.Classify(ReadOnlySpan<double>.Empty, Span<int>.Empty)).ParamName);
+        var e = Assert.Throws<ArgumentException>(() => AbcClassifier.Analyze(Array.Empty<(string, double)>(), r => r.Item1, r => r.Item2));
+        Assert.Equal("source", e.ParamName);
+        Assert.Contains("empty", e.Message, StringComparison.Ordinal);
+        Assert.Equal("source", Assert.Throws<ArgumentException>(() => AbcClassifier.Analyze(Array.Empty<(string, decimal)>(), r => r.Item1, r => r.Item2)).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => ComputedAbc.Compute(ReadOnlySpan<double>.Empty)).ParamName);
+    }
+
+    [Fact]
     public void Analyze_DestinationLengthMismatch_Throws()
     {
         double[] values = { 1, 2, 3 };

@@ -79,7 +79,7 @@ public class AbcClassifierRegressionTests
             select (1 + (high / 2147483648.0) + (low / 4.611686018427388E18)) * Math.Pow(10, exponent);
         Gen<double> clustered = Gen.Choose(0, int.MaxValue).Select(i => 1000 + (i / 2147483648.0));
         Gen<double> value = Gen.Frequency((3, full), (3, clustered), (1, Gen.Constant(0.0)));
-        Gen<double[]> values = Gen.Choose(0, 400).SelectMany(n => Gen.ArrayOf(value, n));
+        Gen<double[]> values = Gen.Choose(1, 400).SelectMany(n => Gen.ArrayOf(value, n));
         Gen<AbcOptions> options =
             from raw in Gen.ArrayOf(Gen.Choose(1, 999), 2)
             from byCount in Gen.Elements(false, true)

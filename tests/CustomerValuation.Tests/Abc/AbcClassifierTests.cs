@@ -178,17 +178,6 @@ public class AbcClassifierTests
         Assert.Single(analysis.ParetoCurve());
     }
 
-    [Fact]
-    public void Analyze_EmptyInput_EmptyResultWithAllClasses()
-    {
-        AbcAnalysis analysis = AbcClassifier.Analyze(Array.Empty<double>());
-
-        Assert.Empty(analysis.Entries);
-        Assert.Equal(4, analysis.Summary.Classes.Count);
-        Assert.All(analysis.Summary.Classes, c => Assert.Equal(0, c.Count));
-        Assert.Equal(0.0, analysis.Summary.Gini);
-    }
-
     [Theory]
     [InlineData(new double[] { 3, 1 }, 0.25)]          // sum |xi - xj| over ordered pairs = 4; 2 m² mean = 2·4·2 = 16
     [InlineData(new double[] { 1, 2, 3, 4 }, 0.25)]    // sum = 2·(1+2+3+1+2+1) = 20; 2·16·2.5 = 80

@@ -202,26 +202,17 @@ public sealed class AbcCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("", "empty")]
-    [InlineData("customer_id,value\n", null)]
-    public void Abc_EmptyFileOrHeaderOnly(string content, string? error)
+    [InlineData("", "empty; it needs a header")]
+    [InlineData("customer_id,value\n", "The input is empty")]
+    public void Abc_EmptyFileOrHeaderOnly_OneLineErrorNoOutput(string content, string error)
     {
         string input = Write("in.csv", content);
         string output = Path.Combine(_folder, "out.csv");
-        (int code, string stdout, string stderr) = Run("abc", "--input", input, "--output", output);
+        (int code, _, string stderr) = Run("abc", "--input", input, "--output", output);
 
-        if (error is null)
-        {
-            // Header only: zero customers is a valid, empty result.
-            Assert.True(code == 0, stderr);
-            Assert.Contains("0 customers", stdout, StringComparison.Ordinal);
-            Assert.Single(File.ReadAllLines(output));
-        }
-        else
-        {
-            Assert.Equal(1, code);
-            Assert.Contains(error, stderr, StringComparison.Ordinal);
-        }
+        Assert.Equal(1, code);
+        Assert.Contains(error, stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
     }
 
     [Fact]
