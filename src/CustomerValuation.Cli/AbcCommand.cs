@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CustomerValuation.Abc;
+using CustomerValuation.Internal;
 
 namespace CustomerValuation.Cli;
 
@@ -133,16 +134,13 @@ internal static class AbcCommand
     private static double SumInAnyOrder(List<double> parts, string id, string input)
     {
         parts.Sort();
-        double sum = 0;
-        double compensation = 0;
+        NeumaierSum sum = default;
         foreach (double v in parts)
         {
-            double t = sum + v;
-            compensation += Math.Abs(sum) >= Math.Abs(v) ? (sum - t) + v : (v - t) + sum;
-            sum = t;
+            sum.Add(v);
         }
 
-        double total = sum + compensation;
+        double total = sum.Value;
         if (double.IsInfinity(total) || double.IsNaN(total))
         {
             throw new CliException($"{input}: the values of customer id '{id}' add up to more than the largest double (about 1.8E+308); rescale them.");

@@ -149,7 +149,7 @@ public sealed class AbcCommandTests : IDisposable
     public void Abc_Computed_PrintsPoints()
     {
         // The hand-worked ComputedAbcTests example: A = 3, B = 1, C = 6.
-        string input = Write("in.csv", "customer_id,value\n" + string.Join("\n", new[] { 40, 20, 10, 8, 6, 5, 4, 3, 2, 2 }.Select((v, i) => $"k{i:D2},{v}")) + "\n");
+        string input = WriteComputedExample();
         string output = Path.Combine(_folder, "out.csv");
         (int code, string stdout, _) = Run("abc", "--input", input, "--computed", "--output", output);
 
@@ -166,7 +166,7 @@ public sealed class AbcCommandTests : IDisposable
     [InlineData("--breakpoints", "0.5,0.9")]
     public void Abc_ComputedWithConflictingOrWrongOption_FailsCleanly(string option, string value)
     {
-        string input = Write("in.csv", "customer_id,value\n" + string.Join("\n", new[] { 40, 20, 10, 8, 6, 5, 4, 3, 2, 2 }.Select((v, i) => $"k{i:D2},{v}")) + "\n");
+        string input = WriteComputedExample();
         (int code, _, string stderr) = Run("abc", "--input", input, "--computed", option, value);
 
         Assert.Equal(1, code);
@@ -177,7 +177,7 @@ public sealed class AbcCommandTests : IDisposable
     [Fact]
     public void Abc_ComputedWithThreeLabels_UsesThem()
     {
-        string input = Write("in.csv", "customer_id,value\n" + string.Join("\n", new[] { 40, 20, 10, 8, 6, 5, 4, 3, 2, 2 }.Select((v, i) => $"k{i:D2},{v}")) + "\n");
+        string input = WriteComputedExample();
         string output = Path.Combine(_folder, "out.csv");
         (int code, _, _) = Run("abc", "--input", input, "--computed", "--labels", "Key,Core,Tail", "--output", output);
 
@@ -302,6 +302,10 @@ public sealed class AbcCommandTests : IDisposable
         Assert.Equal(5001, File.ReadAllLines(Path.Combine(folder, "abc_by_value.csv")).Length);
         Assert.Equal(102, File.ReadAllLines(Path.Combine(folder, "pareto_curve.csv")).Length);
     }
+
+    /// <summary>The hand-worked example of ComputedAbcTests (A = 3, B = 1, C = 6) as a CSV file.</summary>
+    private string WriteComputedExample() =>
+        Write("computed.csv", "customer_id,value\n" + string.Join("\n", new[] { 40, 20, 10, 8, 6, 5, 4, 3, 2, 2 }.Select((v, i) => $"k{i:D2},{v}")) + "\n");
 
     private string Write(string name, string content)
     {
