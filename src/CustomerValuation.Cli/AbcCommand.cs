@@ -26,6 +26,11 @@ internal static class AbcCommand
 {
     public static AbcAnalysis<string> Run(AbcSettings settings, TextWriter console)
     {
+        if (settings.Output is not null && string.IsNullOrWhiteSpace(settings.Output))
+        {
+            throw new CliException("--output needs a file name.");
+        }
+
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         var repeated = new Dictionary<string, List<double>>(StringComparer.Ordinal);
@@ -76,7 +81,7 @@ internal static class AbcCommand
             }
             catch (ArgumentException e)
             {
-                throw new CliException(e.Message, e);
+                throw CliException.FromArgument(e, settings.Input);
             }
         }
         else
@@ -88,7 +93,7 @@ internal static class AbcCommand
             }
             catch (ArgumentException e)
             {
-                throw new CliException(e.Message, e);
+                throw CliException.FromArgument(e, settings.Input);
             }
         }
 
@@ -99,7 +104,7 @@ internal static class AbcCommand
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"{settings.Input}: {e.Message}", e);
+            throw CliException.FromArgument(e, settings.Input);
         }
 
         console.WriteLine($"ABC classification of {analysis.Summary.CustomerCount:N0} customers from {settings.Input} ({DescribeOptions(options)})");

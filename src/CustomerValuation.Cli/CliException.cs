@@ -18,4 +18,24 @@ internal sealed class CliException : Exception
     public CliException()
     {
     }
+
+    /// <summary>
+    /// Turns a library argument error into a one-line CLI error: the first line of its message,
+    /// without the " (Parameter 'x')" suffix and the "Actual value was …" line that .NET adds.
+    /// </summary>
+    public static CliException FromArgument(ArgumentException e, string? context = null) =>
+        new((context is null ? string.Empty : context + ": ") + OneLine(e), e);
+
+    public static string OneLine(Exception e)
+    {
+        string message = e.Message;
+        int newline = message.AsSpan().IndexOfAny('\r', '\n');
+        if (newline >= 0)
+        {
+            message = message[..newline];
+        }
+
+        int parameter = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return parameter > 0 && message.EndsWith("')", StringComparison.Ordinal) ? message[..parameter] : message;
+    }
 }

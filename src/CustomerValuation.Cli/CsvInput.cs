@@ -8,27 +8,44 @@ using System.Text;
 
 namespace CustomerValuation.Cli;
 
-/// <summary>Reads CSV files with a header, plain or gzip-compressed (recognised by the gzip magic bytes, whatever the file name).</summary>
+/// <summary>Reads CSV files with a header, plain or gzip-compressed (recognised by the gzip magic bytes, whatever the file name), from a file, a pipe or standard input.</summary>
 internal static class CsvInput
 {
-    /// <summary>Opens a text reader over a plain or gzip-compressed file.</summary>
+    /// <summary>
+    /// Opens a text reader over a plain or gzip-compressed file, or standard input for "-"; works on
+    /// pipes too (the first two bytes are peeked without seeking).
+    /// </summary>
     public static TextReader OpenText(string path)
     {
-        if (!File.Exists(path))
+        Stream stream;
+        if (path == "-")
+        {
+            stream = Console.OpenStandardInput();
+        }
+        else if (!File.Exists(path))
         {
             throw new CliException($"Input file '{path}' does not exist.");
         }
-
-        Stream stream = File.OpenRead(path);
-        int b1 = stream.ReadByte();
-        int b2 = stream.ReadByte();
-        stream.Position = 0;
-        if (b1 == 0x1f && b2 == 0x8b)
+        else
         {
-            stream = new CheckedGzipStream(stream, path);
+            stream = File.OpenRead(path);
         }
 
-        return new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        byte[] magic = new byte[2];
+        int got = 0;
+        int n;
+        while (got < 2 && (n = stream.Read(magic, got, 2 - got)) > 0)
+        {
+            got += n;
+        }
+
+        Stream whole = new PrefixedStream(magic, got, stream);
+        if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+        {
+            whole = new CheckedGzipStream(whole, path);
+        }
+
+        return new StreamReader(whole, detectEncodingFromByteOrderMarks: true);
     }
 
     /// <summary>

@@ -74,12 +74,18 @@ internal static class Program
         }
         catch (IOException e)
         {
-            error.WriteLine("error: " + e.Message);
+            error.WriteLine("error: " + CliException.OneLine(e));
             return 1;
         }
         catch (InvalidDataException e)
         {
-            error.WriteLine("error: " + e.Message);
+            error.WriteLine("error: " + CliException.OneLine(e));
+            return 1;
+        }
+        catch (ArgumentException e)
+        {
+            // A safety net: argument errors are normally turned into CliException where they arise.
+            error.WriteLine("error: " + CliException.OneLine(e));
             return 1;
         }
         catch (UnauthorizedAccessException e)

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 using CustomerValuation.Abc;
@@ -7,6 +8,10 @@ namespace CustomerValuation.Cli;
 /// <summary>Formats an ABC summary as an aligned text table.</summary>
 internal static class SummaryTable
 {
+    /// <summary>Thousands-separated with 2 decimals, or in exponent form beyond 10¹⁵ so a column stays readable.</summary>
+    public static string Amount(double value) =>
+        Math.Abs(value) < 1e15 ? value.ToString("N2", CultureInfo.InvariantCulture) : value.ToString("0.#####E+0", CultureInfo.InvariantCulture);
+
     public static string Format(AbcSummary summary)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
@@ -16,18 +21,18 @@ internal static class SummaryTable
         {
             sb.AppendLine(string.Format(
                 c,
-                "{0,-6} {1,12:N0} {2,9:P1} {3,18:N2} {4,9} {5,14} {6,14}",
+                "{0,-6} {1,12:N0} {2,9:P1} {3,18} {4,9} {5,14} {6,14}",
                 s.Label,
                 s.Count,
                 s.CountShare,
-                s.Value,
+                Amount(s.Value),
                 s.IsNonPositiveClass ? "—" : s.ValueShare.ToString("P1", c),
-                s.MinValue is double min ? min.ToString("N2", c) : "—",
-                s.MaxValue is double max ? max.ToString("N2", c) : "—"));
+                s.MinValue is double min ? Amount(min) : "—",
+                s.MaxValue is double max ? Amount(max) : "—"));
         }
 
         sb.AppendLine(string.Format(c, "{0,-6} {1,12:N0} {2,9:P1}", "all", summary.CustomerCount, summary.CustomerCount == 0 ? 0 : 1));
-        sb.AppendLine(string.Format(c, "Value shares are of the positive total, {0:N2}; class {1} (zero or negative values, {2:N0} customers) takes no part in them.", summary.TotalValue, summary.Options.NonPositiveLabel, summary.NonPositiveCount));
+        sb.AppendLine(string.Format(c, "Value shares are of the positive total, {0}; class {1} (zero or negative values, {2:N0} customers) takes no part in them.", Amount(summary.TotalValue), summary.Options.NonPositiveLabel, summary.NonPositiveCount));
         sb.AppendLine(string.Format(c, "Gini coefficient of the positive values: {0:F4} (0 = all equal, 1 = one customer holds everything)", summary.Gini));
         return sb.ToString();
     }

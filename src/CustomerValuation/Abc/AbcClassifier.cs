@@ -56,13 +56,14 @@ public static class AbcClassifier
     /// Gives exactly the classes of <see cref="Analyze(ReadOnlySpan{double}, Span{AbcEntry}, AbcOptions?)"/>
     /// (equal values ranked by position): both share one summation and one decision rule. Time: two
     /// passes over the values plus a radix sort of the c values that share a histogram bucket (a
-    /// factor of 2^(1/16) wide) with a breakpoint, O(n + c); c is typically 1–2 % of n, but all of
-    /// n when every value lies within 4.4 % of the others (then about as slow as a full sort).
+    /// sixteenth of a power of two wide) with a breakpoint, O(n + c); c is typically 1–2 % of n, but
+    /// all of n when every value lies within 3–6 % of the others (then about as slow as a full sort).
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names its index).</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="values"/> is empty, <paramref name="classIndices"/> has another length than
-    /// <paramref name="values"/>, or the positive values add up to more than <see cref="double.MaxValue"/>.
+    /// <paramref name="values"/>, or the positive values add up to more than <see cref="double.MaxValue"/>
+    /// (or the negative ones to less than <see cref="double.MinValue"/>).
     /// </exception>
     public static void Classify(ReadOnlySpan<double> values, Span<int> classIndices, AbcOptions? options = null)
     {
@@ -90,14 +91,15 @@ public static class AbcClassifier
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names its index).</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="values"/> is empty, <paramref name="destination"/> has another length than
-    /// <paramref name="values"/>, or the positive values add up to more than <see cref="double.MaxValue"/>.
+    /// <paramref name="values"/>, or the positive values add up to more than <see cref="double.MaxValue"/>
+    /// (or the negative ones to less than <see cref="double.MinValue"/>).
     /// </exception>
     public static AbcSummary Analyze(ReadOnlySpan<double> values, Span<AbcEntry> destination, AbcOptions? options = null)
     {
         options ??= AbcOptions.Default;
         Guard.NotEmpty(values.Length, nameof(values));
         Guard.SameLength(values.Length, destination.Length, nameof(destination));
-        return AnalyzeCore(values, destination, options);
+        return AnalyzeCore(values, destination, options, nameof(values));
     }
 
     /// <summary>Ranks and classifies a list of values; equal values are ranked by position.</summary>
@@ -157,12 +159,18 @@ public static class AbcClassifier
         {
             TId id = idSelector(item);
             double value = valueSelector(item);
-            if (double.IsNaN(value) || double.IsInfinity(value))
+            if (!Guard.IsUsableValue(value))
             {
+                // Checked here, before the records are put in id order, so the index is the caller's.
                 throw new ArgumentOutOfRangeException(
                     nameof(source),
                     value,
-                    string.Format(CultureInfo.InvariantCulture, "The value of the record at index {0} (customer id '{1}') is {2}; every value must be a finite number.", ids.Count, id, value.ToString("R", CultureInfo.InvariantCulture)));
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "The value of the record at index {0} (customer id '{1}') is {2}; every value must be a finite number, and not subnormal (0, or at least 2.2250738585072014E-308 in magnitude).",
+                        ids.Count,
+                        id,
+                        value.ToString("R", CultureInfo.InvariantCulture)));
             }
 
             ids.Add(id);
@@ -266,7 +274,7 @@ public static class AbcClassifier
         }
 
         var entries = new AbcEntry[n];
-        AbcSummary summary = AnalyzeCore(byId, entries, options);
+        AbcSummary summary = AnalyzeCore(byId, entries, options, sourceName);
         var customers = new AbcCustomer<TId>[n];
         for (int r = 0; r < n; r++)
         {
@@ -289,7 +297,7 @@ public static class AbcClassifier
     }
 
     /// <summary>Ranks (values already checked finite) and fills the entries and the summary.</summary>
-    internal static AbcSummary AnalyzeCore(ReadOnlySpan<double> values, Span<AbcEntry> destination, AbcOptions options)
+    internal static AbcSummary AnalyzeCore(ReadOnlySpan<double> values, Span<AbcEntry> destination, AbcOptions options, string parameterName)
     {
         int n = values.Length;
         int classCount = options.RankedClassCount + 1;
@@ -302,7 +310,7 @@ public static class AbcClassifier
         sums.Clear();
 
         // Pass 1 (shared with Classify): checks, totals and the buckets where breakpoints are crossed.
-        using ShareHistogram histogram = ShareHistogram.Build(values, options);
+        using ShareHistogram histogram = ShareHistogram.Build(values, options, parameterName);
         int positiveCount = histogram.PositiveCount;
         double total = histogram.TotalValue;
         using RankedKeys ranked = DescendingRadixSort.Rank(values);

@@ -40,10 +40,12 @@ public static class ComputedAbc
     /// <param name="values">One value per customer; every value finite; at least three positive values.</param>
     /// <returns>The three points, the two boundary ranks and the options to classify with.</returns>
     /// <remarks>Time O(n) (radix sort and two passes); allocates only scratch from the shared pool and the result.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the message names its index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or subnormal (the message names its index).</exception>
     /// <exception cref="ArgumentException">
-    /// The data give no proper three-class split (fewer than three positive values, or the boundaries
-    /// fall on the same or last rank); the message names the ranks.
+    /// The data give no proper three-class split (fewer than three positive values, the boundaries
+    /// fall on the same or last rank, or the boundary customers hold too small a share for value
+    /// shares to separate them; the message names the ranks), or the positive values add up to more
+    /// than <see cref="double.MaxValue"/> (or the negative ones to less than <see cref="double.MinValue"/>).
     /// </exception>
     public static ComputedAbcResult Compute(ReadOnlySpan<double> values)
     {

@@ -12,8 +12,9 @@ namespace CustomerValuation.Internal;
 /// <remarks>
 /// <para>
 /// Pass 1 checks every value and histograms the positive ones on the top 16 bits of their
-/// order-preserving bit pattern (sign, exponent and 4 mantissa bits, so a bucket spans a factor of
-/// 2^(1/16) ≈ 1.044), keeping per bucket the count and a compensated (Neumaier) sum in input order.
+/// order-preserving bit pattern (sign, exponent and 4 mantissa bits, so a bucket runs from
+/// 2^e·(1 + j/16) to 2^e·(1 + (j + 1)/16), a width factor between 1.03 and 1.0625), keeping per
+/// bucket the count and a compensated (Neumaier) sum in input order.
 /// The total weight W is the fold of the bucket sums in bucket order (largest values first). For
 /// each breakpoint, the crossing bucket is the first bucket whose cumulative weight reaches the
 /// threshold; buckets before it are wholly on the upper side, buckets after it wholly on the lower
@@ -79,12 +80,15 @@ internal struct ShareHistogram : IDisposable
     public int PendingCount { readonly get; private set; }
 
     /// <summary>Pass 1 over the values, then the crossing buckets; the caller disposes the result.</summary>
-    public static ShareHistogram Build(ReadOnlySpan<double> values, AbcOptions options)
+    /// <param name="values">The values (checked: finite, not subnormal, totals within range).</param>
+    /// <param name="options">The options.</param>
+    /// <param name="parameterName">The caller's name for the values, used in exceptions.</param>
+    public static ShareHistogram Build(ReadOnlySpan<double> values, AbcOptions options, string parameterName = "values")
     {
         var histogram = new ShareHistogram(options);
         try
         {
-            histogram.Fill(values);
+            histogram.Fill(values, parameterName);
             histogram.FindCrossings(options);
             return histogram;
         }
@@ -149,9 +153,10 @@ internal struct ShareHistogram : IDisposable
         ArrayPool<int>.Shared.Return(_counts);
     }
 
-    private void Fill(ReadOnlySpan<double> values)
+    private void Fill(ReadOnlySpan<double> values, string parameterName)
     {
         int positiveCount = 0;
+        double negativeTotal = 0;
         int[] counts = _counts;
         double[] sums = _sums;
         double[] compensations = _compensations;
@@ -162,7 +167,7 @@ internal struct ShareHistogram : IDisposable
             {
                 if (v < MinNormal || v > double.MaxValue)
                 {
-                    ThrowBadValue(v, i, nameof(values));
+                    ThrowBadValue(v, i, parameterName);
                 }
 
                 int b = Bucket(v);
@@ -175,8 +180,20 @@ internal struct ShareHistogram : IDisposable
             }
             else if (!(v <= -MinNormal || v == 0) || v < double.MinValue)
             {
-                ThrowBadValue(v, i, nameof(values));
+                ThrowBadValue(v, i, parameterName);
             }
+            else
+            {
+                negativeTotal += v;
+            }
+        }
+
+        if (double.IsInfinity(negativeTotal))
+        {
+            // Class N's value would overflow (and its compensated sum turn into NaN).
+            throw new ArgumentException(
+                "The negative values add up to less than the smallest double (about -1.8E+308), so the non-positive class's value cannot be computed; rescale them first (for example to thousands).",
+                parameterName);
         }
 
         PositiveCount = positiveCount;
@@ -195,7 +212,7 @@ internal struct ShareHistogram : IDisposable
         {
             throw new ArgumentException(
                 "The positive values add up to more than the largest double (about 1.8E+308), so no share can be computed; rescale them first (for example to thousands).",
-                nameof(values));
+                parameterName);
         }
 
         TotalValue = totalValue;

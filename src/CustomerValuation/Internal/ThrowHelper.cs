@@ -48,6 +48,10 @@ internal static class Guard
         }
     }
 
+    /// <summary>True when a value can be classified: finite, and zero or at least the smallest normal double in magnitude.</summary>
+    public static bool IsUsableValue(double value) =>
+        value == 0 || (Math.Abs(value) >= 2.2250738585072014E-308 && Math.Abs(value) <= double.MaxValue);
+
     public static void SameLength(int expected, int actual, string parameterName)
     {
         if (expected != actual)

@@ -35,6 +35,29 @@ public class AbcClassifierRegressionTests
         Assert.Throws<ArgumentException>(() => ComputedAbc.Compute(values));
     }
 
+    [Fact]
+    public void Analyze_NegativeTotalOverflows_ThrowsInsteadOfNaNClassValue()
+    {
+        // Once gave class N a NaN value: only the positive total was checked.
+        double[] values = { 1, -1e308, -1e308 };
+        var e = Assert.Throws<ArgumentException>(() => AbcClassifier.Analyze(values));
+        Assert.Equal("values", e.ParamName);
+        Assert.Contains("smallest double", e.Message, StringComparison.Ordinal);
+        var keyed = Assert.Throws<ArgumentException>(() => AbcClassifier.Analyze(new[] { ("a", 1.0), ("b", -1e308), ("c", -1e308) }, x => x.Item1, x => x.Item2));
+        Assert.Equal("source", keyed.ParamName);
+    }
+
+    [Fact]
+    public void Analyze_KeyedSubnormal_NamesCallersIndexAndId()
+    {
+        // Once named the position in id order (0) instead of the record's own index (2), and no id.
+        var records = new[] { ("z", 1.0), ("y", 2.0), ("a", 1e-310) };
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => AbcClassifier.Analyze(records, x => x.Item1, x => x.Item2));
+        Assert.Equal("source", e.ParamName);
+        Assert.Contains("index 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'a'", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(5e-324)]
     [InlineData(-1e-320)]

@@ -285,6 +285,71 @@ public sealed class AbcCommandTests : IDisposable
         Assert.Contains("'a'", stderr2, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("customer_id,value\na,1\nb,2\n", "--breakpoints", "1e-10")]
+    [InlineData("customer_id,value\nz,1\ny,2\na,1e-310\n", "--by", "value")]
+    [InlineData("customer_id,value\na,1\nb,-1e308\nc,-1e308\n", "--by", "value")]
+    public void Abc_LibraryArgumentErrors_AreOneLine(string content, string option, string value)
+    {
+        string input = Write("in.csv", content);
+        (int code, _, string stderr) = Run("abc", "--input", input, option, value);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("(Parameter", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abc_EmptyOutputName_FailsBeforeWork()
+    {
+        string input = Write("in.csv", "customer_id,value\na,1\n");
+        (int code, string stdout, string stderr) = Run("abc", "--input", input, "--output", "");
+
+        Assert.Equal(1, code);
+        Assert.Contains("--output needs a file name", stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task OpenText_NonSeekableGzipAndPlainStreams_ReadAndChecked()
+    {
+        // A pipe cannot seek: the magic bytes are peeked and the trailer is taken from the bytes read.
+        byte[] plain = Encoding.UTF8.GetBytes("customer_id,value\na,1\n");
+        byte[] gz;
+        using (var memory = new MemoryStream())
+        {
+            using (var zip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                zip.Write(plain);
+            }
+
+            gz = memory.ToArray();
+        }
+
+        foreach (byte[] bytes in new[] { plain, gz })
+        {
+            string path = Path.Combine(_folder, "pipe-" + bytes.Length);
+            File.WriteAllBytes(path, bytes);
+            using TextReader reader = CsvInput.OpenText(path);
+            Assert.Equal("customer_id,value\na,1\n", reader.ReadToEnd().Replace("\r", string.Empty, StringComparison.Ordinal));
+        }
+
+        // Through a real pipe (a FIFO), where seeking throws.
+        string fifo = Path.Combine(_folder, "fifo");
+        if (OperatingSystem.IsLinux() && System.Diagnostics.Process.Start("mkfifo", fifo) is { } mk)
+        {
+            mk.WaitForExit();
+            var writer = System.Threading.Tasks.Task.Run(() => File.WriteAllBytes(fifo, gz));
+            using (TextReader reader = CsvInput.OpenText(fifo))
+            {
+                Assert.Contains("a,1", reader.ReadToEnd(), StringComparison.Ordinal);
+            }
+
+            await writer;
+        }
+    }
+
     [Fact]
     public void Demo_RunsAndWritesItsFiles()
     {
