@@ -16,14 +16,6 @@ internal static class DescendingRadixSort
     private const int Passes = 6; // ceil(64 / 11)
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
 
-    /// <summary>Writes into <paramref name="order"/> the positions of <paramref name="values"/> in rank order.</summary>
-    /// <remarks>Values must be finite (checked by the caller); −0 is treated as +0.</remarks>
-    public static void Sort(ReadOnlySpan<double> values, Span<int> order)
-    {
-        using RankedKeys ranked = Rank(values);
-        ranked.Positions.AsSpan(0, values.Length).CopyTo(order);
-    }
-
     /// <summary>
     /// Sorts the values' keys and positions into rank order and hands back both (pooled arrays):
     /// callers read the values in rank order from the keys with <see cref="ValueOf"/>, sequentially,

@@ -21,14 +21,6 @@ internal static class Guard
     [DoesNotReturn]
     private static void ThrowNull(string parameterName) => throw new ArgumentNullException(parameterName);
 
-    public static void Finite(double value, string parameterName, long index)
-    {
-        if (double.IsNaN(value) || double.IsInfinity(value))
-        {
-            ThrowNotFinite(value, parameterName, index);
-        }
-    }
-
     [DoesNotReturn]
     public static void ThrowNotFinite(double value, string parameterName, long index) =>
         throw new ArgumentOutOfRangeException(
