@@ -14,7 +14,7 @@ namespace CustomerValuation.Cli;
 /// only, so a file of several concatenated members (as bgzip writes), or one padded with zeros
 /// after the trailer, is reported too; the message says to decompress such a file first.
 /// </remarks>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : ReadOnlyStream
 {
     private static readonly uint[] s_crcTable = BuildCrcTable();
 
@@ -30,20 +30,6 @@ internal sealed class CheckedGzipStream : Stream
         _compressed = new TailStream(compressed);
         _gzip = new GZipStream(_compressed, CompressionMode.Decompress, leaveOpen: true);
         _path = path;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -75,16 +61,6 @@ internal sealed class CheckedGzipStream : Stream
 
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -133,7 +109,7 @@ internal sealed class CheckedGzipStream : Stream
     }
 
     /// <summary>Passes reads through and remembers the last 8 bytes read and how many in all.</summary>
-    private sealed class TailStream : Stream
+    private sealed class TailStream : ReadOnlyStream
     {
         private readonly Stream _inner;
         private readonly byte[] _tail = new byte[8];
@@ -142,20 +118,6 @@ internal sealed class CheckedGzipStream : Stream
         public TailStream(Stream inner) => _inner = inner;
 
         public long TotalRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -189,16 +151,6 @@ internal sealed class CheckedGzipStream : Stream
 
             return last;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
