@@ -23,7 +23,7 @@ public sealed class AbcAnalysis
 
     /// <summary>
     /// Gets the Pareto curve of the positive values: (0, 0), then for each rank i the point
-    /// (i ÷ m, share of value of the top i customers), ending at (1, 1).
+    /// (i ÷ m, the cumulative value share of rank i), ending at (1, 1).
     /// </summary>
     /// <param name="maxPoints">
     /// At most this many points, evenly spaced in rank with both ends kept (for charts);
@@ -32,7 +32,7 @@ public sealed class AbcAnalysis
     /// <returns>The points, by increasing rank; just (0, 0) when no value is positive.</returns>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="maxPoints"/> is less than 2.</exception>
     public IReadOnlyList<ParetoPoint> ParetoCurve(int? maxPoints = null) =>
-        Abc.ParetoCurve.Build(r => _entries[r].Value, Summary.PositiveCount, Summary.TotalValue, maxPoints);
+        Abc.ParetoCurve.Build(r => _entries[r].CumulativeShare, Summary.PositiveCount, maxPoints);
 }
 
 /// <summary>The result of an ABC analysis of keyed records: customers in rank order and the summary.</summary>
@@ -56,7 +56,7 @@ public sealed class AbcAnalysis<TId>
 
     /// <summary>
     /// Gets the Pareto curve of the positive values: (0, 0), then for each rank i the point
-    /// (i ÷ m, share of value of the top i customers), ending at (1, 1).
+    /// (i ÷ m, the cumulative value share of rank i), ending at (1, 1).
     /// </summary>
     /// <param name="maxPoints">
     /// At most this many points, evenly spaced in rank with both ends kept (for charts);
@@ -65,5 +65,5 @@ public sealed class AbcAnalysis<TId>
     /// <returns>The points, by increasing rank; just (0, 0) when no value is positive.</returns>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="maxPoints"/> is less than 2.</exception>
     public IReadOnlyList<ParetoPoint> ParetoCurve(int? maxPoints = null) =>
-        Abc.ParetoCurve.Build(r => _customers[r].Value, Summary.PositiveCount, Summary.TotalValue, maxPoints);
+        Abc.ParetoCurve.Build(r => _customers[r].CumulativeShare, Summary.PositiveCount, maxPoints);
 }

@@ -296,7 +296,7 @@ public static class AbcClassifier
         return copy;
     }
 
-    /// <summary>Ranks (values already checked finite) and fills the entries and the summary.</summary>
+    /// <summary>Checks the values (through the shared histogram), ranks them, and fills the entries and the summary.</summary>
     internal static AbcSummary AnalyzeCore(ReadOnlySpan<double> values, Span<AbcEntry> destination, AbcOptions options, string parameterName)
     {
         int n = values.Length;
@@ -331,7 +331,7 @@ public static class AbcClassifier
         for (int r = 0; r < positiveCount; r++)
         {
             double v = DescendingRadixSort.ValueOf(keys[r]);
-            int b = ShareHistogram.Bucket(v);
+            int b = ShareHistogram.BucketOfKey(keys[r]);
             if (b != currentBucket)
             {
                 if (currentBucket >= 0)

@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using CustomerValuation.Internal;
 
 namespace CustomerValuation.Abc;
 
-/// <summary>Builds Pareto-curve points from values in rank order.</summary>
+/// <summary>Builds Pareto-curve points from the cumulative value shares the analysis already computed, in rank order.</summary>
 internal static class ParetoCurve
 {
-    public static IReadOnlyList<ParetoPoint> Build(Func<int, double> valueAtRank, int positiveCount, double total, int? maxPoints)
+    public static IReadOnlyList<ParetoPoint> Build(Func<int, double> cumulativeShareAtRank, int positiveCount, int? maxPoints)
     {
         if (maxPoints is int limit && limit < 2)
         {
@@ -24,15 +23,13 @@ internal static class ParetoCurve
         int pointCount = maxPoints is int max && max < m + 1 ? max : m + 1;
         var points = new ParetoPoint[pointCount];
         points[0] = new ParetoPoint(0, 0, 0);
-        NeumaierSum running = default;
         int next = 1;
         for (int r = 1; r <= m && next < pointCount; r++)
         {
-            running.Add(valueAtRank(r - 1));
             int wanted = pointCount == m + 1 ? r : (int)Math.Round((double)next * m / (pointCount - 1), MidpointRounding.AwayFromZero);
             if (r == wanted)
             {
-                points[next++] = new ParetoPoint(r, (double)r / m, running.Value / total);
+                points[next++] = new ParetoPoint(r, (double)r / m, cumulativeShareAtRank(r - 1));
             }
         }
 

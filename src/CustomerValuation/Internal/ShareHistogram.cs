@@ -100,7 +100,10 @@ internal struct ShareHistogram : IDisposable
     }
 
     /// <summary>The histogram bucket of a positive value; bucket 0 holds the largest values.</summary>
-    public static int Bucket(double positiveValue) => (int)(DescendingRadixSort.DescendingKey(positiveValue) >> BucketShift);
+    public static int Bucket(double positiveValue) => BucketOfKey(DescendingRadixSort.DescendingKey(positiveValue));
+
+    /// <summary>The histogram bucket of a positive value's sort key (for callers that hold the key already).</summary>
+    public static int BucketOfKey(ulong descendingKey) => (int)(descendingKey >> BucketShift);
 
     /// <summary>The class of every value in a bucket, or <see cref="Pending"/> when a breakpoint is crossed inside it.</summary>
     public readonly ushort ClassOfBucket(int bucket) => _table[bucket];
@@ -346,8 +349,9 @@ internal static class ShareHistogramClassifier
             NeumaierSum running = default;
             for (int r = 0; r < pending; r++)
             {
-                double v = DescendingRadixSort.ValueOf(ranked.Keys[r]);
-                int b = ShareHistogram.Bucket(v);
+                ulong key = ranked.Keys[r];
+                double v = DescendingRadixSort.ValueOf(key);
+                int b = ShareHistogram.BucketOfKey(key);
                 if (b != currentBucket)
                 {
                     currentBucket = b;
