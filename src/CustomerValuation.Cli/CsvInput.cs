@@ -174,7 +174,7 @@ internal static class CsvInput
         }
     }
 
-    private static int FindColumn(string[] header, string name, string path, string optionName)
+    public static int FindColumn(string[] header, string name, string path, string optionName)
     {
         int index = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.Ordinal));
         if (index < 0)

@@ -53,11 +53,79 @@ internal static class Program
             AbcCommand.Run(settings, output);
         }));
 
+        Command rfm = BuildRfmCommand(output, error);
+
         var outputDirectory = new Option<string>("--output-dir") { Description = "Folder for the demo's result files.", DefaultValueFactory = _ => "demo-output" };
         var demo = new Command("demo", "Run every capability on built-in, seeded synthetic data and write the results to a folder.") { outputDirectory };
         demo.SetAction(result => Guarded(error, () => DemoCommand.Run(result.GetValue(outputDirectory)!, output)));
 
-        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, …) on CSV files.") { abc, demo };
+        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, …) on CSV files.") { abc, rfm, demo };
+    }
+
+    private static Command BuildRfmCommand(TextWriter output, TextWriter error)
+    {
+        var transactions = new Option<string>("--transactions") { Description = "CSV file of transaction lines with a header (plain or .gz; - for standard input).", Required = true };
+        var customerColumn = new Option<string>("--customer-column") { Description = "Column with the customer id (empty = unknown customer; such lines are removed and counted).", Required = true };
+        var dateColumn = new Option<string>("--date-column") { Description = "Column with the date (yyyy-MM-dd, optionally with a time; or yyyyMMdd).", Required = true };
+        var amountColumn = new Option<string?>("--amount-column") { Description = "Column with the line amount (or give --quantity-column and --price-column)." };
+        var quantityColumn = new Option<string?>("--quantity-column") { Description = "Column with the quantity; amount = quantity × unit price." };
+        var priceColumn = new Option<string?>("--price-column") { Description = "Column with the unit price." };
+        var orderColumn = new Option<string?>("--order-column") { Description = "Column with the order (invoice) id; frequency then counts distinct orders." };
+        var excludePrefix = new Option<string?>("--exclude-order-prefix") { Description = "Order ids starting with this text are cancellations and are removed (e.g. C)." };
+        var asOf = new Option<string>("--as-of") { Description = "The as-of date, yyyy-MM-dd; recency is counted to it and later lines are removed.", Required = true };
+        var method = new Option<string>("--method") { Description = "rank (equal-count bins, NTILE; default), qcut-rank (pandas qcut of ranks), value (type-7 quantile breakpoints) or fixed (thresholds).", DefaultValueFactory = _ => "rank" };
+        method.AcceptOnlyFromAmong("rank", "qcut-rank", "value", "fixed");
+        var bins = new Option<int>("--bins") { Description = "Scores per dimension, 2 to 10 (default 5).", DefaultValueFactory = _ => 5 };
+        var segments = new Option<string?>("--segments") { Description = "standard (ten segments; the default for 5 bins), compact (four), none, or a CSV file segment,r_low,r_high,f_low,f_high,m_low,m_high." };
+        var fallback = new Option<string>("--fallback-segment") { Description = "Name for customers that no rule of a segment file matches.", DefaultValueFactory = _ => "Others" };
+        var recencyThresholds = new Option<string?>("--recency-thresholds") { Description = "Fixed recency cut points in days, bins − 1 increasing numbers (SPEC W4: 7,30,60,120); overrides --method for recency." };
+        var frequencyThresholds = new Option<string?>("--frequency-thresholds") { Description = "Fixed frequency cut points; overrides --method for frequency." };
+        var monetaryThresholds = new Option<string?>("--monetary-thresholds") { Description = "Fixed monetary cut points; overrides --method for monetary." };
+        var frequencyBasis = new Option<string?>("--frequency") { Description = "orders (distinct order ids; the default with --order-column) or days (distinct purchase days)." };
+        frequencyBasis.AcceptOnlyFromAmong("orders", "days");
+        var monetaryBasis = new Option<string>("--monetary") { Description = "sum (default) or mean (per order or purchase day).", DefaultValueFactory = _ => "sum" };
+        monetaryBasis.AcceptOnlyFromAmong("sum", "mean");
+        var nonPositive = new Option<string>("--non-positive") { Description = "Lines with amount (or quantity or price) ≤ 0: exclude (default) or net against the customer's total.", DefaultValueFactory = _ => "exclude" };
+        nonPositive.AcceptOnlyFromAmong("exclude", "net");
+        var future = new Option<string>("--future") { Description = "Lines after --as-of: exclude (default, counted) or reject (stop with an error).", DefaultValueFactory = _ => "exclude" };
+        future.AcceptOnlyFromAmong("exclude", "reject");
+        var duplicates = new Option<string>("--duplicates") { Description = "Exact duplicate lines (all columns equal): keep (default) or remove.", DefaultValueFactory = _ => "keep" };
+        duplicates.AcceptOnlyFromAmong("keep", "remove");
+        var outputFile = new Option<string?>("--output") { Description = "Write customer_id,recency_days,frequency,monetary,r,f,m,cell,segment to this CSV file." };
+
+        var rfm = new Command("rfm", "RFM scores, cells and segments from transaction lines in a CSV file.")
+        {
+            transactions, customerColumn, dateColumn, amountColumn, quantityColumn, priceColumn, orderColumn, excludePrefix, asOf, method, bins,
+            segments, fallback, recencyThresholds, frequencyThresholds, monetaryThresholds, frequencyBasis, monetaryBasis, nonPositive, future, duplicates, outputFile,
+        };
+        rfm.SetAction(result => Guarded(error, () =>
+        {
+            var settings = new RfmSettings(
+                result.GetValue(transactions)!,
+                result.GetValue(customerColumn)!,
+                result.GetValue(dateColumn)!,
+                result.GetValue(amountColumn),
+                result.GetValue(quantityColumn),
+                result.GetValue(priceColumn),
+                result.GetValue(orderColumn),
+                result.GetValue(excludePrefix),
+                result.GetValue(asOf)!,
+                result.GetValue(method)!,
+                result.GetValue(bins),
+                result.GetValue(segments),
+                result.GetValue(fallback)!,
+                result.GetValue(recencyThresholds),
+                result.GetValue(frequencyThresholds),
+                result.GetValue(monetaryThresholds),
+                result.GetValue(frequencyBasis),
+                result.GetValue(monetaryBasis)!,
+                result.GetValue(nonPositive)!,
+                result.GetValue(future)!,
+                result.GetValue(duplicates)!,
+                result.GetValue(outputFile));
+            RfmCommand.Run(settings, output);
+        }));
+        return rfm;
     }
 
     private static int Guarded(TextWriter error, Action action)

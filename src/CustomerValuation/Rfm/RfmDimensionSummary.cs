@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+
+namespace CustomerValuation.Rfm;
+
+/// <summary>How one dimension was scored: the edges actually used and the customers per score.</summary>
+/// <remarks>
+/// <para>
+/// All lists indexed by score are in score order: element 0 is score 1, element n − 1 is score n
+/// (the best). Values are the dimension's own units (days, purchases, money).
+/// </para>
+/// <para>
+/// <see cref="Edges"/> depends on the method, always in ascending value order:
+/// <list type="bullet">
+/// <item><description>value breakpoints: the n + 1 type-7 quantiles e₀ = minimum, e₁, …, e_n = maximum;</description></item>
+/// <item><description>fixed thresholds: the n − 1 thresholds as given;</description></item>
+/// <item><description>rank: n − 1 values, the highest value in each ascending bin 1 … n − 1 (the value at the cut; ties may lie on both sides of it). A bin with no customer (fewer customers than scores) repeats the previous edge.</description></item>
+/// </list>
+/// </para>
+/// </remarks>
+public sealed class RfmDimensionSummary
+{
+    internal RfmDimensionSummary(
+        RfmDimension dimension,
+        RfmDimensionScoring scoring,
+        double[] edges,
+        int[] duplicateEdges,
+        int[] countPerScore,
+        double?[] minimumPerScore,
+        double?[] maximumPerScore)
+    {
+        Dimension = dimension;
+        Scoring = scoring;
+        Edges = System.Array.AsReadOnly(edges);
+        DuplicateEdges = System.Array.AsReadOnly(duplicateEdges);
+        CountPerScore = System.Array.AsReadOnly(countPerScore);
+        MinimumPerScore = System.Array.AsReadOnly(minimumPerScore);
+        MaximumPerScore = System.Array.AsReadOnly(maximumPerScore);
+        var missing = new List<int>();
+        for (int s = 0; s < countPerScore.Length; s++)
+        {
+            if (countPerScore[s] == 0)
+            {
+                missing.Add(s + 1);
+            }
+        }
+
+        MissingScores = missing.AsReadOnly();
+    }
+
+    /// <summary>The dimension.</summary>
+    public RfmDimension Dimension { get; }
+
+    /// <summary>The scoring that was applied.</summary>
+    public RfmDimensionScoring Scoring { get; }
+
+    /// <summary>The number of scores n.</summary>
+    public int ScoreCount => CountPerScore.Count;
+
+    /// <summary>The edges actually used, ascending in value (see the remarks of the class for each method).</summary>
+    public IReadOnlyList<double> Edges { get; }
+
+    /// <summary>
+    /// For value breakpoints, the indices j (into <see cref="Edges"/>) where e_j = e_(j+1), so that one
+    /// bin is empty; empty for the other methods. Not an error: the empty levels are in <see cref="MissingScores"/>.
+    /// </summary>
+    public IReadOnlyList<int> DuplicateEdges { get; }
+
+    /// <summary>The number of customers with each score (element s − 1 for score s).</summary>
+    public IReadOnlyList<int> CountPerScore { get; }
+
+    /// <summary>The smallest value among the customers with each score; null where no customer has it.</summary>
+    public IReadOnlyList<double?> MinimumPerScore { get; }
+
+    /// <summary>The largest value among the customers with each score; null where no customer has it.</summary>
+    public IReadOnlyList<double?> MaximumPerScore { get; }
+
+    /// <summary>The scores (1 … n) that no customer got, in increasing order.</summary>
+    public IReadOnlyList<int> MissingScores { get; }
+}
+
+/// <summary>The per-dimension summaries of one scoring run.</summary>
+/// <param name="Recency">How recency was scored.</param>
+/// <param name="Frequency">How frequency was scored.</param>
+/// <param name="Monetary">How monetary was scored.</param>
+/// <param name="Options">The options of the run.</param>
+/// <param name="CustomerCount">The number of customers scored.</param>
+public sealed record RfmScoringSummary(
+    RfmDimensionSummary Recency,
+    RfmDimensionSummary Frequency,
+    RfmDimensionSummary Monetary,
+    RfmScoringOptions Options,
+    int CustomerCount);
