@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using CustomerValuation.Internal;
 
 namespace CustomerValuation.Rfm;
@@ -28,13 +29,15 @@ public sealed class RfmFeatureAccumulator<TId>
     where TId : notnull
 {
     private readonly RfmTransactionOptions _options;
-    private readonly IEqualityComparer<TId> _comparer;
-    private readonly Dictionary<TId, int> _indexOf;
-    private readonly HashSet<OrderKey>? _orders;
-    private readonly HashSet<long>? _days;
+    private readonly IEqualityComparer<TId>? _comparer;
+    private readonly PurchaseKeySet _purchases;
     private readonly HashSet<LineKey>? _lines;
     private readonly long _asOfDay;
     private CustomerState[] _states = new CustomerState[64];
+    private readonly Pending[] _pending = new Pending[256];
+    private Slot[] _table = new Slot[128];
+    private int _pendingCount;
+    private int _touchSink;
     private int _customerCount;
     private TId? _lastId;
     private int _lastIndex = -1;
@@ -54,17 +57,9 @@ public sealed class RfmFeatureAccumulator<TId>
     public RfmFeatureAccumulator(RfmTransactionOptions options, IEqualityComparer<TId>? comparer = null)
     {
         _options = Guard.NotNull(options, nameof(options));
-        _comparer = comparer ?? EqualityComparer<TId>.Default;
-        _indexOf = new Dictionary<TId, int>(_comparer);
+        _comparer = comparer is null || ReferenceEquals(comparer, EqualityComparer<TId>.Default) ? null : comparer;
         _asOfDay = DayNumber(options.AsOf);
-        if (options.Frequency == RfmFrequencyBasis.DistinctOrders)
-        {
-            _orders = [];
-        }
-        else
-        {
-            _days = [];
-        }
+        _purchases = new PurchaseKeySet(options.Frequency == RfmFrequencyBasis.DistinctOrders);
 
         if (options.Duplicates == RfmDuplicatePolicy.Remove)
         {
@@ -127,6 +122,7 @@ public sealed class RfmFeatureAccumulator<TId>
     /// <returns>The features and the report.</returns>
     public RfmFeatureSet<TId> ToFeatures()
     {
+        Flush();
         var order = new List<int>(_customerCount);
         for (int i = 0; i < _customerCount; i++)
         {
@@ -137,11 +133,7 @@ public sealed class RfmFeatureAccumulator<TId>
         }
 
         int[] sorted = order.ToArray();
-        Comparer<int>? byId = IdOrder.For(_states, _customerCount);
-        if (byId is not null)
-        {
-            Array.Sort(sorted, byId);
-        }
+        SortById(sorted);
 
         var customers = new RfmCustomerFeatures<TId>[sorted.Length];
         for (int k = 0; k < sorted.Length; k++)
@@ -171,8 +163,10 @@ public sealed class RfmFeatureAccumulator<TId>
             return;
         }
 
-        int index = IndexOf(customerId!);
+        // The policies that need no customer state are decided (and their errors thrown) at once;
+        // the customer lookups and updates are batched (see Flush).
         long day = DayNumber(timestamp);
+        LineKind kind;
         if (day > _asOfDay)
         {
             if (_options.FutureLines == RfmFutureLinePolicy.Reject)
@@ -190,51 +184,21 @@ public sealed class RfmFeatureAccumulator<TId>
             }
 
             _afterAsOf++;
-            return;
+            kind = LineKind.Removed;
         }
-
-        if (_options.CancelledOrderPrefix is string prefix && orderId is not null && orderId.StartsWith(prefix, StringComparison.Ordinal))
+        else if (_options.CancelledOrderPrefix is string prefix && orderId is not null && orderId.StartsWith(prefix, StringComparison.Ordinal))
         {
             _cancelled++;
-            return;
+            kind = LineKind.Removed;
         }
-
-        if (nonPositive && _options.NonPositiveAmounts == RfmNonPositivePolicy.Exclude)
+        else if (nonPositive && _options.NonPositiveAmounts == RfmNonPositivePolicy.Exclude)
         {
             _nonPositiveExcluded++;
-            return;
-        }
-
-        if (_lines is not null && !_lines.Add(new LineKey(index, timestamp.Ticks, quantity, unitPrice, orderId, lineKey)))
-        {
-            _duplicates++;
-            return;
-        }
-
-        ref CustomerState state = ref _states[index];
-        state.Amount += amount;
-        if (nonPositive)
-        {
-            _nonPositiveNetted++;
-            return;
-        }
-
-        _purchaseLines++;
-        int dayNumber = (int)day;
-        if (state.Purchases == 0)
-        {
-            state.FirstDay = dayNumber;
-            state.LastDay = dayNumber;
+            kind = LineKind.Removed;
         }
         else
         {
-            state.FirstDay = Math.Min(state.FirstDay, dayNumber);
-            state.LastDay = Math.Max(state.LastDay, dayNumber);
-        }
-
-        if (_orders is not null)
-        {
-            if (orderId is null)
+            if (!nonPositive && orderId is null && _options.Frequency == RfmFrequencyBasis.DistinctOrders)
             {
                 throw new ArgumentException(
                     string.Format(
@@ -245,46 +209,250 @@ public sealed class RfmFeatureAccumulator<TId>
                     nameof(orderId));
             }
 
-            if (!string.Equals(state.LastOrder, orderId, StringComparison.Ordinal) && _orders.Add(new OrderKey(index, orderId)))
-            {
-                state.Purchases++;
-            }
-
-            state.LastOrder = orderId;
+            kind = nonPositive ? LineKind.Netted : LineKind.Purchase;
         }
-        else if (state.Purchases == 0 || state.LastCountedDay != dayNumber)
+
+        if (_lines is not null)
         {
-            // Lines of one customer and day usually come together: only a change of day is looked up.
-            if (_days!.Add(((long)index << 32) | (uint)dayNumber))
+            // Duplicate removal needs each line's customer at once: no batching.
+            Flush();
+            int index = IndexOf(customerId!);
+            if (kind != LineKind.Removed && !_lines.Add(new LineKey(index, timestamp.Ticks, quantity, unitPrice, orderId, lineKey)))
+            {
+                _duplicates++;
+                return;
+            }
+
+            Apply(index, kind, (int)day, amount, orderId, orderHash: 0, hashed: false);
+            return;
+        }
+
+        ref Pending pending = ref _pending[_pendingCount++];
+        pending.Id = customerId!;
+        pending.Amount = amount;
+        pending.Order = orderId;
+        pending.Day = (int)day;
+        pending.Kind = kind;
+        if (_pendingCount == _pending.Length)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>
+    /// Applies the pending lines in three passes so that the memory accesses of different lines
+    /// overlap (one line's cache misses no longer wait for the previous line's): hash the ids and
+    /// touch their table slots; find the customers and touch their states; touch the purchase-key
+    /// filter; then apply every line in order.
+    /// </summary>
+    private void Flush()
+    {
+        int count = _pendingCount;
+        if (count == 0)
+        {
+            return;
+        }
+
+        _pendingCount = 0;
+        Pending[] pending = _pending;
+        int touch = 0;
+        bool havePrevious = _lastIndex >= 0;
+        TId previous = _lastId!;
+        for (int k = 0; k < count; k++)
+        {
+            ref Pending line = ref pending[k];
+            if (havePrevious && Same(previous, line.Id))
+            {
+                line.Customer = -1;
+            }
+            else
+            {
+                line.Customer = 0;
+                line.Hash = HashOf(line.Id);
+                touch += _table[SlotOf(line.Hash, _table.Length - 1)].Entry;
+            }
+
+            previous = line.Id;
+            havePrevious = true;
+        }
+
+        int last = _lastIndex;
+        for (int k = 0; k < count; k++)
+        {
+            ref Pending line = ref pending[k];
+            if (line.Customer == -1)
+            {
+                line.Customer = last;
+            }
+            else
+            {
+                last = Find(line.Id, line.Hash);
+                line.Customer = last;
+                touch += _states[last].Purchases;
+            }
+        }
+
+        _lastIndex = last;
+        _lastId = pending[count - 1].Id;
+        bool byOrder = _options.Frequency == RfmFrequencyBasis.DistinctOrders;
+        string? previousOrder = null;
+        for (int k = 0; k < count; k++)
+        {
+            ref Pending line = ref pending[k];
+            line.Hashed = false;
+            if (line.Kind == LineKind.Purchase && byOrder && !ReferenceEquals(line.Order, previousOrder)
+                && !string.Equals(_states[line.Customer].LastOrder, line.Order, StringComparison.Ordinal))
+            {
+                line.Hash = PurchaseKeySet.HashOf(line.Order!);
+                line.Hashed = true;
+                touch += _purchases.Peek(line.Customer, line.Hash);
+            }
+
+            previousOrder = line.Order;
+        }
+
+        for (int k = 0; k < count; k++)
+        {
+            ref Pending line = ref pending[k];
+            Apply(line.Customer, line.Kind, line.Day, line.Amount, line.Order, line.Hash, line.Hashed);
+            line.Order = null;
+        }
+
+        _touchSink = touch;
+    }
+
+    private void Apply(int index, LineKind kind, int day, decimal amount, string? orderId, int orderHash, bool hashed)
+    {
+        if (kind == LineKind.Removed)
+        {
+            return;
+        }
+
+        ref CustomerState state = ref _states[index];
+        state.Amount += amount;
+        if (kind == LineKind.Netted)
+        {
+            _nonPositiveNetted++;
+            return;
+        }
+
+        _purchaseLines++;
+        if (state.Purchases == 0)
+        {
+            state.FirstDay = day;
+            state.LastDay = day;
+        }
+        else
+        {
+            state.FirstDay = Math.Min(state.FirstDay, day);
+            state.LastDay = Math.Max(state.LastDay, day);
+        }
+
+        if (_options.Frequency == RfmFrequencyBasis.DistinctOrders)
+        {
+            // Lines of one order usually come together: only a change of order is looked up.
+            if (!string.Equals(state.LastOrder, orderId, StringComparison.Ordinal))
+            {
+                if (_purchases.Add(index, ref state.LastKey, orderId!, hashed ? orderHash : PurchaseKeySet.HashOf(orderId!)))
+                {
+                    state.Purchases++;
+                }
+
+                state.LastOrder = orderId;
+            }
+        }
+        else if (state.Purchases == 0 || state.LastCountedDay != day)
+        {
+            if (_purchases.Add(index, ref state.LastKey, day))
             {
                 state.Purchases++;
             }
 
-            state.LastCountedDay = dayNumber;
+            state.LastCountedDay = day;
         }
     }
 
     private int IndexOf(TId id)
     {
-        if (_lastIndex >= 0 && _comparer.Equals(_lastId!, id))
+        if (_lastIndex >= 0 && Same(_lastId!, id))
         {
             return _lastIndex;
         }
 
-        if (!_indexOf.TryGetValue(id, out int index))
-        {
-            index = _customerCount++;
-            if (index == _states.Length)
-            {
-                Array.Resize(ref _states, _states.Length * 2);
-            }
-
-            _states[index].Id = id;
-            _indexOf.Add(id, index);
-        }
-
+        int index = Find(id, HashOf(id));
         _lastId = id;
         _lastIndex = index;
+        return index;
+    }
+
+    /// <summary>
+    /// The customer number of an id, added when new: open addressing over a table of (customer
+    /// number, hash) pairs, with the id itself kept in the customer's state.
+    /// </summary>
+    private int Find(TId id, int hash)
+    {
+        Slot[] table = _table;
+        int mask = table.Length - 1;
+        int slot = SlotOf(hash, mask);
+        while (true)
+        {
+            int entry = table[slot].Entry;
+            if (entry == 0)
+            {
+                return AddCustomer(id, hash, slot);
+            }
+
+            if (table[slot].Hash == hash && Same(_states[entry - 1].Id, id))
+            {
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int HashOf(TId id) => _comparer is null ? EqualityComparer<TId>.Default.GetHashCode(id) : _comparer.GetHashCode(id);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SlotOf(int hash, int mask) => (int)(((ulong)(uint)hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Same(TId a, TId b) => _comparer is null ? EqualityComparer<TId>.Default.Equals(a, b) : _comparer.Equals(a, b);
+
+    private int AddCustomer(TId id, int hash, int slot)
+    {
+        int index = _customerCount++;
+        if (index == _states.Length)
+        {
+            Array.Resize(ref _states, _states.Length * 2);
+        }
+
+        _states[index].Id = id;
+        _states[index].LastKey = -1;
+        _table[slot] = new Slot(index + 1, hash);
+        if (_customerCount * 2 > _table.Length)
+        {
+            // Keep the table at most half full, so that probe runs stay short.
+            var table = new Slot[_table.Length * 2];
+            int mask = table.Length - 1;
+            foreach (Slot old in _table)
+            {
+                if (old.Entry != 0)
+                {
+                    int at = SlotOf(old.Hash, mask);
+                    while (table[at].Entry != 0)
+                    {
+                        at = (at + 1) & mask;
+                    }
+
+                    table[at] = old;
+                }
+            }
+
+            _table = table;
+        }
+
         return index;
     }
 
@@ -296,6 +464,7 @@ public sealed class RfmFeatureAccumulator<TId>
 
     private RfmAggregationReport BuildReport()
     {
+        Flush();
         int customers = 0;
         decimal total = 0;
         for (int i = 0; i < _customerCount; i++)
@@ -321,6 +490,27 @@ public sealed class RfmFeatureAccumulator<TId>
             total);
     }
 
+    private enum LineKind : byte
+    {
+        Removed,
+        Netted,
+        Purchase,
+    }
+
+    private struct Pending
+    {
+        public TId Id;
+        public decimal Amount;
+        public string? Order;
+        public int Day;
+        public int Hash;
+        public int Customer;
+        public LineKind Kind;
+        public bool Hashed;
+    }
+
+    private readonly record struct Slot(int Entry, int Hash);
+
     private struct CustomerState
     {
         public TId Id;
@@ -328,20 +518,9 @@ public sealed class RfmFeatureAccumulator<TId>
         public int LastDay;
         public int LastCountedDay;
         public int Purchases;
+        public int LastKey;
         public decimal Amount;
         public string? LastOrder;
-    }
-
-    private readonly struct OrderKey(int customer, string order) : IEquatable<OrderKey>
-    {
-        private readonly int _customer = customer;
-        private readonly string _order = order;
-
-        public bool Equals(OrderKey other) => _customer == other._customer && string.Equals(_order, other._order, StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is OrderKey other && Equals(other);
-
-        public override int GetHashCode() => unchecked((_customer * -1521134295) + StringComparer.Ordinal.GetHashCode(_order));
     }
 
     private readonly struct LineKey(int customer, long ticks, decimal quantity, decimal unitPrice, string? order, string? key) : IEquatable<LineKey>
@@ -373,30 +552,71 @@ public sealed class RfmFeatureAccumulator<TId>
         }
     }
 
-    /// <summary>The id order of the feature set: numeric for integer strings, ordinal for other strings, default for comparables.</summary>
-    private static class IdOrder
+    /// <summary>Puts customer numbers in id order: numeric for integer strings, ordinal for other strings, default order for comparables.</summary>
+    private void SortById(int[] customers)
     {
-        public static Comparer<int>? For(CustomerState[] states, int count)
+        CustomerState[] states = _states;
+        if (typeof(TId) == typeof(string))
         {
-            if (typeof(TId) == typeof(string))
+            var ids = new string[customers.Length];
+            bool allIntegers = true;
+            bool allShort = true;
+            for (int k = 0; k < customers.Length; k++)
             {
-                bool allIntegers = true;
-                for (int i = 0; i < count && allIntegers; i++)
+                ids[k] = (string)(object)states[customers[k]].Id;
+                allIntegers = allIntegers && IdOrdering.IsInteger(ids[k]);
+                allShort = allShort && ids[k].Length <= 18;
+            }
+
+            if (allIntegers && allShort)
+            {
+                // Sort the parsed numbers, then equal numbers ("007", "7") by ordinal.
+                var numbers = new long[ids.Length];
+                for (int k = 0; k < ids.Length; k++)
                 {
-                    allIntegers = IdOrdering.IsInteger((string)(object)states[i].Id);
+                    numbers[k] = long.Parse(ids[k], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
                 }
 
-                IComparer<string> strings = allIntegers ? IdOrdering.NumericStrings : StringComparer.Ordinal;
-                return Comparer<int>.Create((a, b) => strings.Compare((string)(object)states[a].Id, (string)(object)states[b].Id));
-            }
+                var items = new int[ids.Length];
+                for (int k = 0; k < items.Length; k++)
+                {
+                    items[k] = k;
+                }
 
-            if (typeof(IComparable<TId>).IsAssignableFrom(typeof(TId)) || typeof(IComparable).IsAssignableFrom(typeof(TId)))
+                Array.Sort(numbers, items);
+                var byOrdinal = Comparer<int>.Create((a, b) => string.CompareOrdinal(ids[a], ids[b]));
+                for (int start = 0, end; start < items.Length; start = end)
+                {
+                    for (end = start + 1; end < items.Length && numbers[end] == numbers[start]; end++)
+                    {
+                    }
+
+                    if (end - start > 1)
+                    {
+                        Array.Sort(items, start, end - start, byOrdinal);
+                    }
+                }
+
+                int[] copy = (int[])customers.Clone();
+                for (int k = 0; k < items.Length; k++)
+                {
+                    customers[k] = copy[items[k]];
+                }
+            }
+            else
             {
-                Comparer<TId> ids = Comparer<TId>.Default;
-                return Comparer<int>.Create((a, b) => ids.Compare(states[a].Id, states[b].Id));
+                Array.Sort(ids, customers, allIntegers ? IdOrdering.NumericStrings : StringComparer.Ordinal);
+            }
+        }
+        else if (typeof(IComparable<TId>).IsAssignableFrom(typeof(TId)) || typeof(IComparable).IsAssignableFrom(typeof(TId)))
+        {
+            var ids = new TId[customers.Length];
+            for (int k = 0; k < customers.Length; k++)
+            {
+                ids[k] = states[customers[k]].Id;
             }
 
-            return null;
+            Array.Sort(ids, customers);
         }
     }
 }
