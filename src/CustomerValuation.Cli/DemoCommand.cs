@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CustomerValuation.Abc;
+using CustomerValuation.Rfm;
 
 namespace CustomerValuation.Cli;
 
@@ -73,11 +74,63 @@ internal static class DemoCommand
             }
         });
 
+        RunRfm(folder, console);
+
         console.WriteLine($"Results written to {folder}:");
-        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv" })
+        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv" })
         {
             console.WriteLine($"  {file}");
         }
+    }
+
+    /// <summary>Section 4: RFM from the built-in transaction lines (SPEC §2, W4).</summary>
+    private static void RunRfm(string folder, TextWriter console)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        IReadOnlyList<DemoLine> lines = DemoTransactions.Lines();
+        var options = new RfmTransactionOptions(DemoTransactions.AsOf, cancelledOrderPrefix: "C");
+        RfmFeatureSet<string> features = RfmFeatures.Aggregate(lines, l => l.CustomerId, l => l.Timestamp, l => l.Quantity, l => l.UnitPrice, l => l.OrderId, options);
+        RfmAggregationReport r = features.Report;
+        console.WriteLine(string.Format(c, "4. RFM from {0:N0} transaction lines as of {1:yyyy-MM-dd} (quintiles, rank method; SPEC §2)", r.LinesRead, DemoTransactions.AsOf));
+        console.WriteLine(string.Format(
+            c,
+            "Removed and counted: {0:N0} without customer, {1:N0} after the as-of date, {2:N0} cancellations (C orders), {3:N0} with zero price; {4:N0} purchase lines, {5:N0} customers (and {7:N0} ids seen only on removed lines), total {6:N2}.",
+            r.LinesWithoutCustomer,
+            r.LinesAfterAsOf,
+            r.CancelledLines,
+            r.NonPositiveLinesExcluded,
+            r.PurchaseLines,
+            r.Customers,
+            r.TotalAmount,
+            r.CustomersWithoutPurchase));
+        RfmResult<string> byRank = RfmScorer.Score(features, RfmScoringOptions.Default, RfmSegmentTable.Standard);
+        console.Write(RfmCommand.FormatSummary(byRank.Summary));
+        console.Write(RfmCommand.FormatSegments(byRank));
+
+        // SPEC W4: the practice's fixed recency days, quintiles for F and M.
+        RfmScoringOptions w4 = RfmScoringOptions.Default.WithRecency(RfmDimensionScoring.Fixed(7, 30, 60, 120));
+        RfmResult<string> byW4 = RfmScorer.Score(features, w4, RfmSegmentTable.Standard);
+        console.WriteLine("With SPEC W4 recency (R5 ≤ 7 days, R4 8–30, R3 31–60, R2 61–120, R1 > 120): customers per R score 5…1: "
+            + string.Join(", ", Enumerable.Range(1, 5).Reverse().Select(s => byW4.Summary.Recency.CountPerScore[s - 1].ToString("N0", c))));
+        console.WriteLine();
+
+        AtomicFile.Write(Path.Combine(folder, "transactions.csv"), w =>
+        {
+            w.WriteLine("order_id,customer_id,timestamp,quantity,unit_price");
+            foreach (DemoLine l in lines)
+            {
+                w.WriteLine($"{l.OrderId},{l.CustomerId},{l.Timestamp.ToString("yyyy-MM-dd HH:mm", c)},{l.Quantity.ToString(c)},{l.UnitPrice.ToString(c)}");
+            }
+        });
+        RfmCommand.WriteCustomers(Path.Combine(folder, "rfm_customers.csv"), byRank, features);
+        AtomicFile.Write(Path.Combine(folder, "rfm_segments.csv"), w =>
+        {
+            w.WriteLine("segment,customers,share");
+            foreach (KeyValuePair<string, int> p in byRank.SegmentCounts)
+            {
+                w.WriteLine($"{Csv.Field(p.Key)},{p.Value.ToString(c)},{Csv.Number((double)p.Value / byRank.Customers.Count)}");
+            }
+        });
     }
 
     private static void WriteClasses(string path, params (string Run, AbcSummary Summary)[] runs) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace CustomerValuation.Cli;
 
@@ -54,5 +55,69 @@ internal static class DemoData
         }
 
         return customers;
+    }
+}
+
+/// <summary>One synthetic transaction line of the demo.</summary>
+internal readonly record struct DemoLine(string? CustomerId, DateTime Timestamp, string OrderId, decimal Quantity, decimal UnitPrice);
+
+/// <summary>
+/// The demo's seeded transaction lines: two years of orders (2024-12-01 … 2026-11-30) from 2,000
+/// customers with different buying rhythms, with the quirks real exports have: cancellations
+/// (order ids with a C prefix and negative quantities), lines without a customer, a few lines dated
+/// after the as-of date, and zero-price lines.
+/// </summary>
+internal static class DemoTransactions
+{
+    /// <summary>The as-of date of the demo's RFM section.</summary>
+    public static readonly DateTime AsOf = new(2026, 11, 30);
+
+    public static IReadOnlyList<DemoLine> Lines(int customers = 2000, int seed = DemoData.DefaultSeed)
+    {
+        var random = new Random(seed);
+        var lines = new List<DemoLine>();
+        var start = new DateTime(2024, 12, 1);
+        int order = 100000;
+        for (int c = 1; c <= customers; c++)
+        {
+            string id = "C" + c.ToString("D5", CultureInfo.InvariantCulture);
+            // Orders per year from a skewed distribution; some customers stop buying part-way.
+            double rate = Math.Exp(1.2 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())) * 3;
+            int firstDay = random.Next(0, 700);
+            int lastDay = random.NextDouble() < 0.35 ? firstDay + random.Next(0, 730 - firstDay) : 729;
+            double basket = Math.Exp(3 + random.NextDouble() * 2);
+            for (double day = firstDay; day <= lastDay; day += -365.0 / rate * Math.Log(1 - random.NextDouble()))
+            {
+                order++;
+                DateTime when = start.AddDays(Math.Floor(day)).AddMinutes(random.Next(480, 1080));
+                int items = 1 + random.Next(4);
+                for (int k = 0; k < items; k++)
+                {
+                    decimal quantity = 1 + random.Next(6);
+                    decimal price = Math.Round((decimal)(basket * (0.5 + random.NextDouble())), 2);
+                    if (random.NextDouble() < 0.01)
+                    {
+                        price = 0; // free sample
+                    }
+
+                    lines.Add(new DemoLine(random.NextDouble() < 0.02 ? null : id, when, order.ToString(CultureInfo.InvariantCulture), quantity, price));
+                }
+
+                if (random.NextDouble() < 0.03)
+                {
+                    // A cancellation of part of the order, a few hours later.
+                    lines.Add(new DemoLine(id, when.AddHours(3), "C" + order.ToString(CultureInfo.InvariantCulture), -1, lines[^1].UnitPrice));
+                }
+            }
+        }
+
+        // A few lines booked after the as-of date (a clock set wrong, or an early export).
+        for (int k = 0; k < 5; k++)
+        {
+            lines.Add(new DemoLine("C" + random.Next(1, customers + 1).ToString("D5", CultureInfo.InvariantCulture), AsOf.AddDays(1 + random.Next(10)), (++order).ToString(CultureInfo.InvariantCulture), 1, 10m));
+        }
+
+        // Exports list lines by time.
+        return lines.OrderBy(l => l.Timestamp).ToList();
     }
 }

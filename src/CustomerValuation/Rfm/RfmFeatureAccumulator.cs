@@ -22,6 +22,13 @@ namespace CustomerValuation.Rfm;
 /// <see cref="RfmNonPositivePolicy.Net"/>) or removed by exactly one policy, in the order given in
 /// <see cref="RfmTransactionOptions"/>; <see cref="Report"/> counts each.
 /// </para>
+/// <para>
+/// Errors about a line itself (a future date under <see cref="RfmFutureLinePolicy.Reject"/>, a
+/// purchase without an order id) are thrown by the call that adds it. Lines are applied to the
+/// customers in batches of 256, so the one error that depends on earlier lines, a customer's total
+/// going beyond the range of <see cref="decimal"/>, may be thrown by a later call (or by
+/// <see cref="ToFeatures"/>); its message names the line.
+/// </para>
 /// <para>An accumulator is not thread-safe; use one per thread and aggregate their lines separately.</para>
 /// </remarks>
 /// <typeparam name="TId">The customer id type.</typeparam>
@@ -99,6 +106,13 @@ public sealed class RfmFeatureAccumulator<TId>
     /// <exception cref="ArgumentException">The line is a purchase without an order id while frequency counts distinct orders.</exception>
     public void AddLine(TId? customerId, DateTime timestamp, decimal quantity, decimal unitPrice, string? orderId = null, string? lineKey = null)
     {
+        if (IsMissing(customerId))
+        {
+            _linesRead++;
+            _withoutCustomer++;
+            return;
+        }
+
         decimal amount;
         try
         {
@@ -223,11 +237,12 @@ public sealed class RfmFeatureAccumulator<TId>
                 return;
             }
 
-            Apply(index, kind, (int)day, amount, orderId, orderHash: 0, hashed: false);
+            Apply(index, kind, (int)day, amount, orderId, orderHash: 0, hashed: false, _linesRead);
             return;
         }
 
         ref Pending pending = ref _pending[_pendingCount++];
+        pending.Line = _linesRead;
         pending.Id = customerId!;
         pending.Amount = amount;
         pending.Order = orderId;
@@ -314,14 +329,14 @@ public sealed class RfmFeatureAccumulator<TId>
         for (int k = 0; k < count; k++)
         {
             ref Pending line = ref pending[k];
-            Apply(line.Customer, line.Kind, line.Day, line.Amount, line.Order, line.Hash, line.Hashed);
+            Apply(line.Customer, line.Kind, line.Day, line.Amount, line.Order, line.Hash, line.Hashed, line.Line);
             line.Order = null;
         }
 
         _touchSink = touch;
     }
 
-    private void Apply(int index, LineKind kind, int day, decimal amount, string? orderId, int orderHash, bool hashed)
+    private void Apply(int index, LineKind kind, int day, decimal amount, string? orderId, int orderHash, bool hashed, long line)
     {
         if (kind == LineKind.Removed)
         {
@@ -329,7 +344,22 @@ public sealed class RfmFeatureAccumulator<TId>
         }
 
         ref CustomerState state = ref _states[index];
-        state.Amount += amount;
+        try
+        {
+            state.Amount += amount;
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(amount),
+                amount,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Line {0}: customer '{1}' would total beyond the range of decimal (±7.9e28). Check that line's amount and scale.",
+                    line,
+                    state.Id));
+        }
+
         if (kind == LineKind.Netted)
         {
             _nonPositiveNetted++;
@@ -499,6 +529,7 @@ public sealed class RfmFeatureAccumulator<TId>
 
     private struct Pending
     {
+        public long Line;
         public TId Id;
         public decimal Amount;
         public string? Order;
