@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using CustomerValuation.Abc;
+using CustomerValuation.Rfm;
 using Xunit;
 
 namespace CustomerValuation.Tests;
@@ -14,6 +15,8 @@ namespace CustomerValuation.Tests;
 public class PublicApiNullTests
 {
     private static readonly NullabilityInfoContext s_nullability = new();
+
+    private static RfmTransactionOptions SampleTransactionOptions { get; } = new(new DateTime(2026, 1, 31));
 
     public static IEnumerable<object[]> Members()
     {
@@ -92,6 +95,9 @@ public class PublicApiNullTests
     private static object? SampleInstance(Type type) =>
         type == typeof(AbcOptions) ? AbcOptions.Default
         : type == typeof(AbcAnalysis) ? AbcClassifier.Analyze(new double[] { 1, 2, 3 })
+        : type == typeof(RfmScoringOptions) ? RfmScoringOptions.Default
+        : type == typeof(RfmSegmentTable) ? RfmSegmentTable.Standard
+        : type == typeof(RfmFeatureAccumulator<string>) ? new RfmFeatureAccumulator<string>(SampleTransactionOptions)
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -134,6 +140,51 @@ public class PublicApiNullTests
         if (type == typeof(IComparer<string>))
         {
             return StringComparer.Ordinal;
+        }
+
+        if (type == typeof(IEqualityComparer<string>))
+        {
+            return StringComparer.Ordinal;
+        }
+
+        if (type == typeof(Func<string, DateTime>))
+        {
+            return (Func<string, DateTime>)(_ => new DateTime(2026, 1, 1));
+        }
+
+        if (type == typeof(RfmScoringOptions))
+        {
+            return RfmScoringOptions.Default;
+        }
+
+        if (type == typeof(RfmDimensionScoring))
+        {
+            return RfmDimensionScoring.Rank;
+        }
+
+        if (type == typeof(RfmSegmentTable))
+        {
+            return RfmSegmentTable.Compact;
+        }
+
+        if (type == typeof(RfmTransactionOptions))
+        {
+            return SampleTransactionOptions;
+        }
+
+        if (type == typeof(RfmFeatureSet<string>))
+        {
+            return RfmFeatures.Aggregate(new[] { "K1" }, s => s, _ => new DateTime(2026, 1, 1), _ => 1m, s => s, SampleTransactionOptions);
+        }
+
+        if (type == typeof(IEnumerable<RfmSegmentRule>))
+        {
+            return new[] { new RfmSegmentRule("All", 1, 5, 1, 5, 1, 5) };
+        }
+
+        if (type == typeof(IEnumerable<double>) || type == typeof(double[]))
+        {
+            return new[] { 0.5 };
         }
 
         if (type.IsValueType)

@@ -79,14 +79,41 @@ public sealed class RfmDimensionSummary
 }
 
 /// <summary>The per-dimension summaries of one scoring run.</summary>
-/// <param name="Recency">How recency was scored.</param>
-/// <param name="Frequency">How frequency was scored.</param>
-/// <param name="Monetary">How monetary was scored.</param>
-/// <param name="Options">The options of the run.</param>
-/// <param name="CustomerCount">The number of customers scored.</param>
-public sealed record RfmScoringSummary(
-    RfmDimensionSummary Recency,
-    RfmDimensionSummary Frequency,
-    RfmDimensionSummary Monetary,
-    RfmScoringOptions Options,
-    int CustomerCount);
+public sealed class RfmScoringSummary
+{
+    internal RfmScoringSummary(RfmDimensionSummary recency, RfmDimensionSummary frequency, RfmDimensionSummary monetary, RfmScoringOptions options, int customerCount)
+    {
+        Recency = recency;
+        Frequency = frequency;
+        Monetary = monetary;
+        Options = options;
+        CustomerCount = customerCount;
+    }
+
+    /// <summary>How recency was scored.</summary>
+    public RfmDimensionSummary Recency { get; }
+
+    /// <summary>How frequency was scored.</summary>
+    public RfmDimensionSummary Frequency { get; }
+
+    /// <summary>How monetary was scored.</summary>
+    public RfmDimensionSummary Monetary { get; }
+
+    /// <summary>The options of the run.</summary>
+    public RfmScoringOptions Options { get; }
+
+    /// <summary>The number of customers scored.</summary>
+    public int CustomerCount { get; }
+
+    /// <summary>The summary of one dimension.</summary>
+    /// <param name="dimension">The dimension.</param>
+    /// <returns><see cref="Recency"/>, <see cref="Frequency"/> or <see cref="Monetary"/>.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="dimension"/> is not a defined value.</exception>
+    public RfmDimensionSummary For(RfmDimension dimension) => dimension switch
+    {
+        RfmDimension.Recency => Recency,
+        RfmDimension.Frequency => Frequency,
+        RfmDimension.Monetary => Monetary,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(dimension), dimension, "Use Recency, Frequency or Monetary."),
+    };
+}

@@ -214,14 +214,24 @@ public sealed class RfmSegmentTable
 }
 
 /// <summary>The result of <see cref="RfmSegmentTable.CheckCoverage"/>.</summary>
-/// <param name="UncoveredCells">Cells (from 555 down to 111) that no rule matches; they get the fallback name.</param>
-/// <param name="UnreachableRules">Rules that never match because earlier rules take all their cells.</param>
-/// <param name="CellsPerRule">How many cells each rule gets, in rule order.</param>
-public sealed record RfmSegmentCoverage(
-    IReadOnlyList<RfmScore> UncoveredCells,
-    IReadOnlyList<RfmSegmentRule> UnreachableRules,
-    IReadOnlyList<int> CellsPerRule)
+public sealed class RfmSegmentCoverage
 {
+    internal RfmSegmentCoverage(IReadOnlyList<RfmScore> uncoveredCells, IReadOnlyList<RfmSegmentRule> unreachableRules, IReadOnlyList<int> cellsPerRule)
+    {
+        UncoveredCells = uncoveredCells;
+        UnreachableRules = unreachableRules;
+        CellsPerRule = cellsPerRule;
+    }
+
+    /// <summary>Cells (from the best, nnn, down to 111) that no rule matches; they get the fallback name.</summary>
+    public IReadOnlyList<RfmScore> UncoveredCells { get; }
+
+    /// <summary>Rules that never match because earlier rules take all their cells.</summary>
+    public IReadOnlyList<RfmSegmentRule> UnreachableRules { get; }
+
+    /// <summary>How many cells each rule gets, in rule order.</summary>
+    public IReadOnlyList<int> CellsPerRule { get; }
+
     /// <summary>True when every cell matches a rule and every rule matches some cell.</summary>
     public bool IsComplete => UncoveredCells.Count == 0 && UnreachableRules.Count == 0;
 }
