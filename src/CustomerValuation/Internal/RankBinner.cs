@@ -282,7 +282,11 @@ internal static class RankBinner
         {
             double x0 = ValueOfKey<T>(lowKey[j]);
             double x1 = ValueOfKey<T>(highKey[j]);
-            edges[j] = fractionNumerator[j] == 0 || x0 == x1 ? x0 : x0 + ((double)fractionNumerator[j] / n * (x1 - x0));
+            double fraction = (double)fractionNumerator[j] / n;
+            double gap = x1 - x0;
+            edges[j] = fractionNumerator[j] == 0 || x0 == x1 ? x0
+                : double.IsInfinity(gap) ? (x0 * (1 - fraction)) + (x1 * fraction) // values of opposite sign near ±1.8e308
+                : x0 + (fraction * gap);
             if (j < n && lowKey[j] == highKey[j + 1])
             {
                 duplicates.Add(j);

@@ -311,19 +311,34 @@ public sealed class RfmFeatureAccumulator<TId>
         _lastId = pending[count - 1].Id;
         bool byOrder = _options.Frequency == RfmFrequencyBasis.DistinctOrders;
         string? previousOrder = null;
+        int previousHash = 0;
         for (int k = 0; k < count; k++)
         {
             ref Pending line = ref pending[k];
             line.Hashed = false;
-            if (line.Kind == LineKind.Purchase && byOrder && !ReferenceEquals(line.Order, previousOrder)
-                && !string.Equals(_states[line.Customer].LastOrder, line.Order, StringComparison.Ordinal))
+            if (line.Kind != LineKind.Purchase || !byOrder)
             {
-                line.Hash = PurchaseKeySet.HashOf(line.Order!);
-                line.Hashed = true;
-                touch += _purchases.Peek(line.Customer, line.Hash);
+                continue;
             }
 
+            if (ReferenceEquals(line.Order, previousOrder))
+            {
+                line.Hash = previousHash; // the same order text as the previous purchase line
+                line.Hashed = true;
+                continue;
+            }
+
+            // Hash every new order text once; its filter word is read only when the customer's last
+            // order differs (compared by hash first, so that no other string is read).
+            line.Hash = PurchaseKeySet.HashOf(line.Order!);
+            line.Hashed = true;
             previousOrder = line.Order;
+            previousHash = line.Hash;
+            ref CustomerState state = ref _states[line.Customer];
+            if (state.LastOrderHash != line.Hash || !string.Equals(state.LastOrder, line.Order, StringComparison.Ordinal))
+            {
+                touch += _purchases.Peek(line.Customer, line.Hash);
+            }
         }
 
         for (int k = 0; k < count; k++)
@@ -381,14 +396,16 @@ public sealed class RfmFeatureAccumulator<TId>
         if (_options.Frequency == RfmFrequencyBasis.DistinctOrders)
         {
             // Lines of one order usually come together: only a change of order is looked up.
-            if (!string.Equals(state.LastOrder, orderId, StringComparison.Ordinal))
+            int hash = hashed ? orderHash : PurchaseKeySet.HashOf(orderId!);
+            if (state.Purchases == 0 || state.LastOrderHash != hash || !string.Equals(state.LastOrder, orderId, StringComparison.Ordinal))
             {
-                if (_purchases.Add(index, ref state.LastKey, orderId!, hashed ? orderHash : PurchaseKeySet.HashOf(orderId!)))
+                if (_purchases.Add(index, ref state.LastKey, orderId!, hash))
                 {
                     state.Purchases++;
                 }
 
                 state.LastOrder = orderId;
+                state.LastOrderHash = hash;
             }
         }
         else if (state.Purchases == 0 || state.LastCountedDay != day)
@@ -432,7 +449,7 @@ public sealed class RfmFeatureAccumulator<TId>
                 return AddCustomer(id, hash, slot);
             }
 
-            if (table[slot].Hash == hash && Same(_states[entry - 1].Id, id))
+            if (table[slot].Hash == hash && Same(table[slot].Key, id))
             {
                 return entry - 1;
             }
@@ -460,7 +477,7 @@ public sealed class RfmFeatureAccumulator<TId>
 
         _states[index].Id = id;
         _states[index].LastKey = -1;
-        _table[slot] = new Slot(index + 1, hash);
+        _table[slot] = new Slot { Key = id, Hash = hash, Entry = index + 1 };
         if (_customerCount * 2 > _table.Length)
         {
             // Keep the table at most half full, so that probe runs stay short.
@@ -540,7 +557,13 @@ public sealed class RfmFeatureAccumulator<TId>
         public bool Hashed;
     }
 
-    private readonly record struct Slot(int Entry, int Hash);
+    /// <summary>A table slot: the id itself (so a lookup needs nothing else), its hash, and its customer number + 1 (0 = empty).</summary>
+    private struct Slot
+    {
+        public TId Key;
+        public int Hash;
+        public int Entry;
+    }
 
     private struct CustomerState
     {
@@ -552,6 +575,7 @@ public sealed class RfmFeatureAccumulator<TId>
         public int LastKey;
         public decimal Amount;
         public string? LastOrder;
+        public int LastOrderHash;
     }
 
     private readonly struct LineKey(int customer, long ticks, decimal quantity, decimal unitPrice, string? order, string? key) : IEquatable<LineKey>
