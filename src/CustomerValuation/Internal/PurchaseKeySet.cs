@@ -4,137 +4,47 @@ using System.Runtime.CompilerServices;
 
 namespace CustomerValuation.Internal;
 
+/// <summary>A customer's part of a <see cref="PurchaseKeySet"/>, kept inside the customer's own state.</summary>
+internal struct PurchaseKeys
+{
+    /// <summary>The customer's last key in the shared list, or −1.</summary>
+    public int Head;
+
+    /// <summary>The number of distinct keys.</summary>
+    public int Count;
+
+    /// <summary>A 128-bit Bloom filter of the customer's keys (two bits per key).</summary>
+    public ulong Mask0;
+
+    /// <summary>The second half of the filter.</summary>
+    public ulong Mask1;
+}
+
 /// <summary>
-/// Exact sets of purchase keys (order ids or day numbers), one per customer, built for streams in
-/// which a customer's keys are almost always new: a blocked Bloom filter answers "certainly new"
-/// for most keys from a few megabytes of memory, and only a "maybe seen" walks the customer's own
-/// list of keys (or, for a customer with many, an exact hash set).
+/// Exact sets of purchase keys (order ids or day numbers), one per customer, for streams in which a
+/// customer's new keys are almost always new: a 128-bit Bloom filter inside the customer's state
+/// answers "certainly new" without touching any other memory; only a "maybe" walks the customer's
+/// own list of keys, or, for a customer with many keys, an exact hash set.
 /// </summary>
 /// <remarks>
-/// Memory: about 24 bytes per distinct (customer, key) plus 2 bytes of filter per key.
-/// Every answer is exact; the filter only decides how much work it takes.
+/// Memory: 12 bytes per distinct (customer, order) or 8 per (customer, day), plus the hash sets of
+/// customers with more than <see cref="WalkLimit"/> keys. Every answer is exact.
 /// </remarks>
 internal sealed class PurchaseKeySet
 {
-    private const int WalkLimit = 32;
+    private const int WalkLimit = 16;
+    private const int ChunkBits = 16;
+    private const int ChunkMask = (1 << ChunkBits) - 1;
     private readonly bool _byOrder;
-    private int[] _previous = new int[1024];
-    private string?[] _orders;
-    private long[] _days;
-    private ulong[] _fingerprints = new ulong[1024];
-    private ulong[] _filter = new ulong[256];
+    private int[][] _previous = new int[16][];
+    private string?[][] _orders = new string?[16][];
+    private int[][] _days = new int[16][];
     private int _count;
     private Dictionary<int, HashSet<string>>? _bigOrderSets;
-    private Dictionary<int, HashSet<long>>? _bigDaySets;
+    private Dictionary<int, HashSet<int>>? _bigDaySets;
 
     /// <summary>Creates an empty set of order ids (<paramref name="byOrder"/>) or of day numbers.</summary>
-    public PurchaseKeySet(bool byOrder)
-    {
-        _byOrder = byOrder;
-        _orders = byOrder ? new string?[1024] : [];
-        _days = byOrder ? [] : new long[1024];
-    }
-
-    /// <summary>Adds an order id to a customer's set; true when it was not there. <paramref name="head"/> is the customer's list head (−1 when empty).</summary>
-    public bool Add(int customer, ref int head, string order, int orderHash)
-    {
-        ulong fingerprint = Mix(((ulong)(uint)customer << 32) ^ (uint)orderHash);
-        if (MaybeContains(fingerprint))
-        {
-            if (_bigOrderSets is not null && _bigOrderSets.TryGetValue(customer, out HashSet<string>? set))
-            {
-                if (!set.Add(order))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                int walked = 0;
-                for (int e = head; e >= 0; e = _previous[e], walked++)
-                {
-                    if (_fingerprints[e] == fingerprint && string.Equals(_orders[e], order, StringComparison.Ordinal))
-                    {
-                        return false;
-                    }
-                }
-
-                if (walked > WalkLimit)
-                {
-                    _bigOrderSets ??= [];
-                    var all = new HashSet<string>(StringComparer.Ordinal) { order };
-                    for (int e = head; e >= 0; e = _previous[e])
-                    {
-                        all.Add(_orders[e]!);
-                    }
-
-                    _bigOrderSets[customer] = all;
-                }
-            }
-        }
-        else if (_bigOrderSets is not null && _bigOrderSets.TryGetValue(customer, out HashSet<string>? set))
-        {
-            set.Add(order);
-        }
-
-        int index = Append(fingerprint, ref head);
-        _orders[index] = order;
-        return true;
-    }
-
-    /// <summary>Adds a day number to a customer's set; true when it was not there.</summary>
-    public bool Add(int customer, ref int head, long day)
-    {
-        ulong fingerprint = Mix(((ulong)(uint)customer << 32) ^ (ulong)day);
-        if (MaybeContains(fingerprint))
-        {
-            if (_bigDaySets is not null && _bigDaySets.TryGetValue(customer, out HashSet<long>? set))
-            {
-                if (!set.Add(day))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                int walked = 0;
-                for (int e = head; e >= 0; e = _previous[e], walked++)
-                {
-                    if (_days[e] == day)
-                    {
-                        return false;
-                    }
-                }
-
-                if (walked > WalkLimit)
-                {
-                    _bigDaySets ??= [];
-                    var all = new HashSet<long> { day };
-                    for (int e = head; e >= 0; e = _previous[e])
-                    {
-                        all.Add(_days[e]);
-                    }
-
-                    _bigDaySets[customer] = all;
-                }
-            }
-        }
-        else if (_bigDaySets is not null && _bigDaySets.TryGetValue(customer, out HashSet<long>? set))
-        {
-            set.Add(day);
-        }
-
-        int index = Append(fingerprint, ref head);
-        _days[index] = day;
-        return true;
-    }
-
-    /// <summary>Reads the filter word of an order (its value is meaningless): lets the caller start the memory access early.</summary>
-    public int Peek(int customer, int orderHash)
-    {
-        ulong fingerprint = Mix(((ulong)(uint)customer << 32) ^ (uint)orderHash);
-        return (int)_filter[(int)(fingerprint & (ulong)(_filter.Length - 1))];
-    }
+    public PurchaseKeySet(bool byOrder) => _byOrder = byOrder;
 
     /// <summary>A hash of an order id that is the same in every process (string.GetHashCode is randomised).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -149,6 +59,74 @@ internal sealed class PurchaseKeySet
         return (int)hash;
     }
 
+    /// <summary>Adds an order id to a customer's set; true when it was not there.</summary>
+    public bool Add(int customer, ref PurchaseKeys keys, string order, int orderHash)
+    {
+        ulong fingerprint = Mix((uint)orderHash);
+        if (MaybeContains(ref keys, fingerprint))
+        {
+            if (keys.Count > WalkLimit)
+            {
+                if (!BigOrderSet(customer, ref keys).Add(order))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                for (int e = keys.Head; e >= 0; e = _previous[e >> ChunkBits][e & ChunkMask])
+                {
+                    if (string.Equals(_orders[e >> ChunkBits][e & ChunkMask], order, StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        else if (keys.Count > WalkLimit && _bigOrderSets is not null && _bigOrderSets.TryGetValue(customer, out HashSet<string>? set))
+        {
+            set.Add(order);
+        }
+
+        int index = Append(ref keys, fingerprint);
+        _orders[index >> ChunkBits][index & ChunkMask] = order;
+        return true;
+    }
+
+    /// <summary>Adds a day number to a customer's set; true when it was not there.</summary>
+    public bool Add(int customer, ref PurchaseKeys keys, int day)
+    {
+        ulong fingerprint = Mix((uint)day);
+        if (MaybeContains(ref keys, fingerprint))
+        {
+            if (keys.Count > WalkLimit)
+            {
+                if (!BigDaySet(customer, ref keys).Add(day))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                for (int e = keys.Head; e >= 0; e = _previous[e >> ChunkBits][e & ChunkMask])
+                {
+                    if (_days[e >> ChunkBits][e & ChunkMask] == day)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        else if (keys.Count > WalkLimit && _bigDaySets is not null && _bigDaySets.TryGetValue(customer, out HashSet<int>? set))
+        {
+            set.Add(day);
+        }
+
+        int index = Append(ref keys, fingerprint);
+        _days[index >> ChunkBits][index & ChunkMask] = day;
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)
     {
@@ -159,55 +137,89 @@ internal sealed class PurchaseKeySet
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool MaybeContains(ulong fingerprint)
-    {
-        ulong mask = FilterMask(fingerprint);
-        return (_filter[(int)(fingerprint & (ulong)(_filter.Length - 1))] & mask) == mask;
-    }
+    private static bool MaybeContains(ref PurchaseKeys keys, ulong fingerprint) =>
+        Test(ref keys, (int)(fingerprint & 127)) && Test(ref keys, (int)((fingerprint >> 7) & 127));
 
-    /// <summary>Three bits in one 64-bit word (a blocked Bloom filter): one memory access per query.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong FilterMask(ulong fingerprint) =>
-        (1UL << (int)((fingerprint >> 40) & 63)) | (1UL << (int)((fingerprint >> 46) & 63)) | (1UL << (int)((fingerprint >> 52) & 63));
+    private static bool Test(ref PurchaseKeys keys, int bit) =>
+        ((bit < 64 ? keys.Mask0 : keys.Mask1) & (1UL << (bit & 63))) != 0;
 
-    private int Append(ulong fingerprint, ref int head)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Set(ref PurchaseKeys keys, int bit)
     {
-        if (_count == _previous.Length)
+        if (bit < 64)
         {
-            int size = _previous.Length * 2;
-            Array.Resize(ref _previous, size);
-            Array.Resize(ref _fingerprints, size);
-            if (_byOrder)
-            {
-                Array.Resize(ref _orders, size);
-            }
-            else
-            {
-                Array.Resize(ref _days, size);
-            }
-        }
-
-        int index = _count++;
-        _previous[index] = head;
-        _fingerprints[index] = fingerprint;
-        head = index;
-        if (_count > _filter.Length * 4)
-        {
-            // Keep about 16 filter bits per key (a false "maybe" well under 1 % of the time).
-            _filter = new ulong[_filter.Length * 2];
-            for (int e = 0; e < _count; e++)
-            {
-                Set(_fingerprints[e]);
-            }
+            keys.Mask0 |= 1UL << bit;
         }
         else
         {
-            Set(fingerprint);
+            keys.Mask1 |= 1UL << (bit & 63);
+        }
+    }
+
+    private int Append(ref PurchaseKeys keys, ulong fingerprint)
+    {
+        int index = _count++;
+        int chunk = index >> ChunkBits;
+        if (chunk == _previous.Length)
+        {
+            Array.Resize(ref _previous, chunk * 2);
+            Array.Resize(ref _orders, chunk * 2);
+            Array.Resize(ref _days, chunk * 2);
         }
 
+        if (_previous[chunk] is null)
+        {
+            _previous[chunk] = new int[1 << ChunkBits];
+            if (_byOrder)
+            {
+                _orders[chunk] = new string?[1 << ChunkBits];
+            }
+            else
+            {
+                _days[chunk] = new int[1 << ChunkBits];
+            }
+        }
+
+        _previous[chunk][index & ChunkMask] = keys.Head;
+        keys.Head = index;
+        keys.Count++;
+        Set(ref keys, (int)(fingerprint & 127));
+        Set(ref keys, (int)((fingerprint >> 7) & 127));
         return index;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Set(ulong fingerprint) => _filter[(int)(fingerprint & (ulong)(_filter.Length - 1))] |= FilterMask(fingerprint);
+    private HashSet<string> BigOrderSet(int customer, ref PurchaseKeys keys)
+    {
+        _bigOrderSets ??= [];
+        if (!_bigOrderSets.TryGetValue(customer, out HashSet<string>? set))
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            for (int e = keys.Head; e >= 0; e = _previous[e >> ChunkBits][e & ChunkMask])
+            {
+                set.Add(_orders[e >> ChunkBits][e & ChunkMask]!);
+            }
+
+            _bigOrderSets.Add(customer, set);
+        }
+
+        return set;
+    }
+
+    private HashSet<int> BigDaySet(int customer, ref PurchaseKeys keys)
+    {
+        _bigDaySets ??= [];
+        if (!_bigDaySets.TryGetValue(customer, out HashSet<int>? set))
+        {
+            set = [];
+            for (int e = keys.Head; e >= 0; e = _previous[e >> ChunkBits][e & ChunkMask])
+            {
+                set.Add(_days[e >> ChunkBits][e & ChunkMask]);
+            }
+
+            _bigDaySets.Add(customer, set);
+        }
+
+        return set;
+    }
 }

@@ -40,7 +40,11 @@ public sealed class RfmFeatureAccumulator<TId>
     private readonly PurchaseKeySet _purchases;
     private readonly HashSet<LineKey>? _lines;
     private readonly long _asOfDay;
-    private CustomerState[] _states = new CustomerState[64];
+    private const int ChunkBits = 14;
+    private const int ChunkMask = (1 << ChunkBits) - 1;
+
+    // Customer states in chunks of 16,384: growing never copies them, and only the memory in use is touched.
+    private CustomerState[][] _chunks = new CustomerState[16][];
     private readonly Pending[] _pending = new Pending[256];
     private Slot[] _table = new Slot[128];
     private int _pendingCount;
@@ -140,7 +144,7 @@ public sealed class RfmFeatureAccumulator<TId>
         var order = new List<int>(_customerCount);
         for (int i = 0; i < _customerCount; i++)
         {
-            if (_states[i].Purchases > 0)
+            if (State(i).Purchases > 0)
             {
                 order.Add(i);
             }
@@ -149,12 +153,25 @@ public sealed class RfmFeatureAccumulator<TId>
         int[] sorted = order.ToArray();
         SortById(sorted);
 
-        var customers = new RfmCustomerFeatures<TId>[sorted.Length];
+        // Read the states in storage order and write each customer to its place in id order:
+        // scattered writes do not stall the way scattered reads do.
+        var place = new int[_customerCount];
         for (int k = 0; k < sorted.Length; k++)
         {
-            ref CustomerState s = ref _states[sorted[k]];
+            place[sorted[k]] = k;
+        }
+
+        var customers = new RfmCustomerFeatures<TId>[sorted.Length];
+        for (int i = 0; i < _customerCount; i++)
+        {
+            ref CustomerState s = ref State(i);
+            if (s.Purchases == 0)
+            {
+                continue;
+            }
+
             decimal monetary = _options.Monetary == RfmMonetaryBasis.Sum ? s.Amount : s.Amount / s.Purchases;
-            customers[k] = new RfmCustomerFeatures<TId>(
+            customers[place[i]] = new RfmCustomerFeatures<TId>(
                 s.Id,
                 (int)(_asOfDay - s.LastDay),
                 s.Purchases,
@@ -255,10 +272,10 @@ public sealed class RfmFeatureAccumulator<TId>
     }
 
     /// <summary>
-    /// Applies the pending lines in three passes so that the memory accesses of different lines
-    /// overlap (one line's cache misses no longer wait for the previous line's): hash the ids and
-    /// touch their table slots; find the customers and touch their states; touch the purchase-key
-    /// filter; then apply every line in order.
+    /// Applies the pending lines in passes so that the memory accesses of different lines overlap
+    /// (one line's cache misses no longer wait for the previous line's): hash the ids and touch their
+    /// table slots; find the customers and touch their states; hash the order ids; then apply every
+    /// line in order.
     /// </summary>
     private void Flush()
     {
@@ -303,7 +320,7 @@ public sealed class RfmFeatureAccumulator<TId>
             {
                 last = Find(line.Id, line.Hash);
                 line.Customer = last;
-                touch += _states[last].Purchases;
+                touch += State(last).Purchases;
             }
         }
 
@@ -314,30 +331,19 @@ public sealed class RfmFeatureAccumulator<TId>
         int previousHash = 0;
         for (int k = 0; k < count; k++)
         {
+            // Hash each order text once (lines of one order share it).
             ref Pending line = ref pending[k];
             line.Hashed = false;
-            if (line.Kind != LineKind.Purchase || !byOrder)
+            if (line.Kind == LineKind.Purchase && byOrder)
             {
-                continue;
-            }
+                if (!ReferenceEquals(line.Order, previousOrder))
+                {
+                    previousOrder = line.Order;
+                    previousHash = PurchaseKeySet.HashOf(line.Order!);
+                }
 
-            if (ReferenceEquals(line.Order, previousOrder))
-            {
-                line.Hash = previousHash; // the same order text as the previous purchase line
+                line.Hash = previousHash;
                 line.Hashed = true;
-                continue;
-            }
-
-            // Hash every new order text once; its filter word is read only when the customer's last
-            // order differs (compared by hash first, so that no other string is read).
-            line.Hash = PurchaseKeySet.HashOf(line.Order!);
-            line.Hashed = true;
-            previousOrder = line.Order;
-            previousHash = line.Hash;
-            ref CustomerState state = ref _states[line.Customer];
-            if (state.LastOrderHash != line.Hash || !string.Equals(state.LastOrder, line.Order, StringComparison.Ordinal))
-            {
-                touch += _purchases.Peek(line.Customer, line.Hash);
             }
         }
 
@@ -358,7 +364,7 @@ public sealed class RfmFeatureAccumulator<TId>
             return;
         }
 
-        ref CustomerState state = ref _states[index];
+        ref CustomerState state = ref State(index);
         try
         {
             state.Amount += amount;
@@ -399,7 +405,7 @@ public sealed class RfmFeatureAccumulator<TId>
             int hash = hashed ? orderHash : PurchaseKeySet.HashOf(orderId!);
             if (state.Purchases == 0 || state.LastOrderHash != hash || !string.Equals(state.LastOrder, orderId, StringComparison.Ordinal))
             {
-                if (_purchases.Add(index, ref state.LastKey, orderId!, hash))
+                if (_purchases.Add(index, ref state.Keys, orderId!, hash))
                 {
                     state.Purchases++;
                 }
@@ -410,7 +416,7 @@ public sealed class RfmFeatureAccumulator<TId>
         }
         else if (state.Purchases == 0 || state.LastCountedDay != day)
         {
-            if (_purchases.Add(index, ref state.LastKey, day))
+            if (_purchases.Add(index, ref state.Keys, day))
             {
                 state.Purchases++;
             }
@@ -462,6 +468,9 @@ public sealed class RfmFeatureAccumulator<TId>
     private int HashOf(TId id) => _comparer is null ? EqualityComparer<TId>.Default.GetHashCode(id) : _comparer.GetHashCode(id);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref CustomerState State(int index) => ref _chunks[index >> ChunkBits][index & ChunkMask];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SlotOf(int hash, int mask) => (int)(((ulong)(uint)hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -470,13 +479,16 @@ public sealed class RfmFeatureAccumulator<TId>
     private int AddCustomer(TId id, int hash, int slot)
     {
         int index = _customerCount++;
-        if (index == _states.Length)
+        int chunk = index >> ChunkBits;
+        if (chunk == _chunks.Length)
         {
-            Array.Resize(ref _states, _states.Length * 2);
+            Array.Resize(ref _chunks, _chunks.Length * 2);
         }
 
-        _states[index].Id = id;
-        _states[index].LastKey = -1;
+        _chunks[chunk] ??= new CustomerState[1 << ChunkBits];
+        ref CustomerState state = ref _chunks[chunk][index & ChunkMask];
+        state.Id = id;
+        state.Keys.Head = -1;
         _table[slot] = new Slot { Key = id, Hash = hash, Entry = index + 1 };
         if (_customerCount * 2 > _table.Length)
         {
@@ -516,10 +528,10 @@ public sealed class RfmFeatureAccumulator<TId>
         decimal total = 0;
         for (int i = 0; i < _customerCount; i++)
         {
-            if (_states[i].Purchases > 0)
+            if (State(i).Purchases > 0)
             {
                 customers++;
-                total += _states[i].Amount;
+                total += State(i).Amount;
             }
         }
 
@@ -572,7 +584,7 @@ public sealed class RfmFeatureAccumulator<TId>
         public int LastDay;
         public int LastCountedDay;
         public int Purchases;
-        public int LastKey;
+        public PurchaseKeys Keys;
         public decimal Amount;
         public string? LastOrder;
         public int LastOrderHash;
@@ -610,7 +622,6 @@ public sealed class RfmFeatureAccumulator<TId>
     /// <summary>Puts customer numbers in id order: numeric for integer strings, ordinal for other strings, default order for comparables.</summary>
     private void SortById(int[] customers)
     {
-        CustomerState[] states = _states;
         if (typeof(TId) == typeof(string))
         {
             var ids = new string[customers.Length];
@@ -618,7 +629,7 @@ public sealed class RfmFeatureAccumulator<TId>
             bool allShort = true;
             for (int k = 0; k < customers.Length; k++)
             {
-                ids[k] = (string)(object)states[customers[k]].Id;
+                ids[k] = (string)(object)State(customers[k]).Id!;
                 allIntegers = allIntegers && IdOrdering.IsInteger(ids[k]);
                 allShort = allShort && ids[k].Length <= 18;
             }
@@ -668,7 +679,7 @@ public sealed class RfmFeatureAccumulator<TId>
             var ids = new TId[customers.Length];
             for (int k = 0; k < customers.Length; k++)
             {
-                ids[k] = states[customers[k]].Id;
+                ids[k] = State(customers[k]).Id;
             }
 
             Array.Sort(ids, customers);
