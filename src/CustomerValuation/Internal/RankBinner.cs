@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using CustomerValuation.Rfm;
 
@@ -22,18 +24,101 @@ internal static class RankBinner
     private const int BucketBits = 16;
     private const byte GatheredFlag = 0x80;
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
+    private const int SmallValueCount = 1 << 16;
 
-    /// <summary>Checks every value and returns the smallest and largest key.</summary>
-    public static (ulong Min, ulong Max) Validate<T>(ReadOnlySpan<T> values, bool allowNegative, string parameterName)
+    /// <summary>
+    /// Checks every value and returns the smallest and largest key; for whole numbers from 0 to
+    /// 65,535 (days, purchase counts) it also counts each value, which saves the histogram pass.
+    /// </summary>
+    public static KeyRange Validate<T>(ReadOnlySpan<T> values, bool allowNegative, string parameterName)
         where T : unmanaged
     {
-        ulong min = ulong.MaxValue, max = 0;
-        for (int i = 0; i < values.Length; i++)
+        if (typeof(T) == typeof(double))
         {
-            T value = values[i];
-            if (typeof(T) == typeof(double))
+            return ValidateDoubles(MemoryMarshal.Cast<T, double>(values), allowNegative, parameterName);
+        }
+
+        ReadOnlySpan<int> ints = MemoryMarshal.Cast<T, int>(values);
+        int[] counts = ArrayPool<int>.Shared.Rent(SmallValueCount);
+        Array.Clear(counts, 0, SmallValueCount);
+        bool small = true;
+        int min = int.MaxValue, max = int.MinValue;
+        for (int i = 0; i < ints.Length; i++)
+        {
+            int v = ints[i];
+            if (v < 0 && !allowNegative)
             {
-                double v = Unsafe.As<T, double>(ref value);
+                ArrayPool<int>.Shared.Return(counts);
+                ThrowNegative(v, parameterName, i);
+            }
+
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+            if ((uint)v < SmallValueCount)
+            {
+                counts[v]++;
+            }
+            else
+            {
+                small = false;
+            }
+        }
+
+        if (!small)
+        {
+            ArrayPool<int>.Shared.Return(counts);
+        }
+
+        return new KeyRange(Key(min), Key(max), small ? counts : null, small ? min : 0);
+    }
+
+    private static KeyRange ValidateDoubles(ReadOnlySpan<double> values, bool allowNegative, string parameterName)
+    {
+        // Vectorised scan for the extremes and for any NaN, infinity or (where not allowed) negative value;
+        // only when one is found is the span scanned again to name its index.
+        int vectorized = Vector.IsHardwareAccelerated ? values.Length - (values.Length % Vector<double>.Count) : 0;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        bool bad = false;
+        if (vectorized > 0)
+        {
+            ReadOnlySpan<Vector<double>> vectors = MemoryMarshal.Cast<double, Vector<double>>(values.Slice(0, vectorized));
+            var vmin = new Vector<double>(double.PositiveInfinity);
+            var vmax = new Vector<double>(double.NegativeInfinity);
+            var largest = new Vector<double>(double.MaxValue);
+            Vector<long> invalid = Vector<long>.Zero;
+            foreach (Vector<double> v in vectors)
+            {
+                invalid |= ~Vector.LessThanOrEqual(Vector.Abs(v), largest);
+                if (!allowNegative)
+                {
+                    invalid |= Vector.LessThan(v, Vector<double>.Zero);
+                }
+
+                vmin = Vector.Min(vmin, v);
+                vmax = Vector.Max(vmax, v);
+            }
+
+            bad = !Vector.EqualsAll(invalid, Vector<long>.Zero);
+            for (int k = 0; k < Vector<double>.Count; k++)
+            {
+                min = Math.Min(min, vmin[k]);
+                max = Math.Max(max, vmax[k]);
+            }
+        }
+
+        for (int i = vectorized; i < values.Length; i++)
+        {
+            double v = values[i];
+            bad |= double.IsNaN(v) || double.IsInfinity(v) || (v < 0 && !allowNegative);
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+        }
+
+        if (bad)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                double v = values[i];
                 if (double.IsNaN(v) || double.IsInfinity(v))
                 {
                     Guard.ThrowNotFinite(v, parameterName, i);
@@ -44,17 +129,9 @@ internal static class RankBinner
                     ThrowNegative(v, parameterName, i);
                 }
             }
-            else if (Unsafe.As<T, int>(ref value) < 0 && !allowNegative)
-            {
-                ThrowNegative(Unsafe.As<T, int>(ref value), parameterName, i);
-            }
-
-            ulong key = Key(value);
-            min = key < min ? key : min;
-            max = key > max ? key : max;
         }
 
-        return (min, max);
+        return new KeyRange(Key(min), Key(max), null, 0);
     }
 
     /// <summary>
@@ -63,7 +140,7 @@ internal static class RankBinner
     /// </summary>
     public static RfmDimensionSummary Score<T>(
         ReadOnlySpan<T> values,
-        (ulong Min, ulong Max) keyRange,
+        KeyRange keyRange,
         Span<byte> scoreBytes,
         RfmDimension dimension,
         RfmDimensionScoring scoring,
@@ -71,6 +148,11 @@ internal static class RankBinner
         CancellationToken cancellationToken)
         where T : unmanaged
     {
+        if (scoring.Method == RfmScoringMethod.FixedThresholds)
+        {
+            keyRange.Release();
+        }
+
         return scoring.Method switch
         {
             RfmScoringMethod.FixedThresholds => ScoreFixed(values, scoreBytes, dimension, scoring, scoreCount),
@@ -96,7 +178,7 @@ internal static class RankBinner
 
     private static RfmDimensionSummary ScoreByRank<T>(
         ReadOnlySpan<T> values,
-        (ulong Min, ulong Max) keyRange,
+        KeyRange keyRange,
         Span<byte> scoreBytes,
         RfmDimension dimension,
         RfmDimensionScoring scoring,
@@ -116,7 +198,7 @@ internal static class RankBinner
         }
 
         using var histogram = new Histogram(m, keyRange);
-        histogram.Count(values);
+        histogram.Count(values, keyRange);
         cancellationToken.ThrowIfCancellationRequested();
 
         // A bucket that holds a cut strictly inside it, or a needed rank, is gathered; every other
@@ -140,14 +222,15 @@ internal static class RankBinner
             }
         }
 
+        byte reverse = dimension == RfmDimension.Recency ? (byte)(n + 1) : (byte)0;
+        int offset = (int)dimension;
+        var orderStatistics = new double[neededRanks.Length];
         foreach (long rank in neededRanks)
         {
             histogram.MarkGathered(histogram.BucketOfRank(rank));
         }
 
         histogram.AllocateGather();
-        byte reverse = dimension == RfmDimension.Recency ? (byte)(n + 1) : (byte)0;
-        int offset = (int)dimension;
         for (int i = 0; i < values.Length; i++)
         {
             int bucket = histogram.BucketOf(values[i]);
@@ -163,7 +246,6 @@ internal static class RankBinner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var orderStatistics = new double[neededRanks.Length];
         for (int slot = 0; slot < histogram.GatheredCount; slot++)
         {
             histogram.SortGathered(slot, values, out ReadOnlySpan<int> indices, out long start);
@@ -207,7 +289,7 @@ internal static class RankBinner
 
     private static RfmDimensionSummary ScoreByValue<T>(
         ReadOnlySpan<T> values,
-        (ulong Min, ulong Max) keyRange,
+        KeyRange keyRange,
         Span<byte> scoreBytes,
         RfmDimension dimension,
         RfmDimensionScoring scoring,
@@ -229,7 +311,7 @@ internal static class RankBinner
         }
 
         using var histogram = new Histogram(m, keyRange);
-        histogram.Count(values);
+        histogram.Count(values, keyRange);
         cancellationToken.ThrowIfCancellationRequested();
         for (int j = 0; j <= n; j++)
         {
@@ -345,8 +427,10 @@ internal static class RankBinner
         }
 
         var counts = new int[n];
-        var minimum = new double?[n];
-        var maximum = new double?[n];
+        Span<double> low = stackalloc double[n];
+        Span<double> high = stackalloc double[n];
+        low.Fill(double.PositiveInfinity);
+        high.Fill(double.NegativeInfinity);
         byte reverse = dimension == RfmDimension.Recency ? (byte)(n + 1) : (byte)0;
         int offset = (int)dimension;
         for (int i = 0; i < values.Length; i++)
@@ -360,8 +444,19 @@ internal static class RankBinner
 
             scoreBytes[(3 * i) + offset] = Orient((byte)bin, reverse);
             counts[bin - 1]++;
-            minimum[bin - 1] = minimum[bin - 1] is double lo && lo <= v ? lo : v;
-            maximum[bin - 1] = maximum[bin - 1] is double hi && hi >= v ? hi : v;
+            low[bin - 1] = v < low[bin - 1] ? v : low[bin - 1];
+            high[bin - 1] = v > high[bin - 1] ? v : high[bin - 1];
+        }
+
+        var minimum = new double?[n];
+        var maximum = new double?[n];
+        for (int b = 0; b < n; b++)
+        {
+            if (counts[b] > 0)
+            {
+                minimum[b] = low[b] == 0 ? 0 : low[b]; // −0 reads as 0
+                maximum[b] = high[b] == 0 ? 0 : high[b];
+            }
         }
 
         var edges = new double[n - 1];
@@ -460,7 +555,7 @@ internal static class RankBinner
         private int[]? _gathered;
         private ulong[]? _sortKeys;
 
-        public Histogram(int customerCount, (ulong Min, ulong Max) keyRange)
+        public Histogram(int customerCount, KeyRange keyRange)
         {
             _total = customerCount;
             _minKey = keyRange.Min;
@@ -488,13 +583,22 @@ internal static class RankBinner
         public int BucketOf<T>(T value)
             where T : unmanaged => (int)((Key(value) - _minKey) >> _shift);
 
-        public void Count<T>(ReadOnlySpan<T> values)
+        public void Count<T>(ReadOnlySpan<T> values, KeyRange keyRange)
             where T : unmanaged
         {
             int[] counts = _counts;
-            for (int i = 0; i < values.Length; i++)
+            if (keyRange.ValueCounts is int[] byValue)
             {
-                counts[BucketOf(values[i])]++;
+                // Whole numbers 0 … 65,535, already counted by value while validating: bucket b is value min + b.
+                Array.Copy(byValue, keyRange.SmallMin, counts, 0, BucketCount);
+                keyRange.Release();
+            }
+            else
+            {
+                for (int i = 0; i < values.Length; i++)
+                {
+                    counts[BucketOf(values[i])]++;
+                }
             }
 
             long running = 0;
@@ -654,6 +758,34 @@ internal static class RankBinner
 #else
             return System.Numerics.BitOperations.LeadingZeroCount(value);
 #endif
+        }
+    }
+
+    /// <summary>The smallest and largest key of a dimension, and for small whole numbers their counts by value (pooled).</summary>
+    internal readonly struct KeyRange
+    {
+        public KeyRange(ulong min, ulong max, int[]? valueCounts, int smallMin)
+        {
+            Min = min;
+            Max = max;
+            ValueCounts = valueCounts;
+            SmallMin = smallMin;
+        }
+
+        public ulong Min { get; }
+
+        public ulong Max { get; }
+
+        public int[]? ValueCounts { get; }
+
+        public int SmallMin { get; }
+
+        public void Release()
+        {
+            if (ValueCounts is not null)
+            {
+                ArrayPool<int>.Shared.Return(ValueCounts);
+            }
         }
     }
 }
