@@ -48,6 +48,7 @@ public sealed class RfmFeatureAccumulator<TId>
     private readonly Pending[] _pending = new Pending[256];
     private Slot[] _table = new Slot[128];
     private int _pendingCount;
+    private bool _groupOpen;
     private int _touchSink;
     private int _customerCount;
     private TId? _lastId;
@@ -254,8 +255,38 @@ public sealed class RfmFeatureAccumulator<TId>
                 return;
             }
 
-            Apply(index, kind, (int)day, amount, orderId, orderHash: 0, hashed: false, _linesRead);
+            Apply(index, kind, (int)day, (int)day, 1, amount, orderId, orderHash: 0, hashed: false, _linesRead);
             return;
+        }
+
+        // Consecutive lines of one purchase (same customer and order, or same customer and day) are
+        // merged before they reach the customer table: most lines then cost no lookup at all.
+        if (_groupOpen)
+        {
+            ref Pending group = ref _pending[_pendingCount - 1];
+            if (kind == group.Kind && kind != LineKind.Removed && Same(group.Id, customerId!)
+                && (_options.Frequency == RfmFrequencyBasis.DistinctOrders ? string.Equals(group.Order, orderId, StringComparison.Ordinal) : group.Day == (int)day))
+            {
+                try
+                {
+                    group.Amount += amount;
+                }
+                catch (OverflowException)
+                {
+                    throw TotalOverflow(_linesRead, customerId!, amount);
+                }
+
+                group.Lines++;
+                group.Day = Math.Min(group.Day, (int)day);
+                group.LastDay = Math.Max(group.LastDay, (int)day);
+                return;
+            }
+
+            _groupOpen = false;
+            if (_pendingCount == _pending.Length)
+            {
+                Flush();
+            }
         }
 
         ref Pending pending = ref _pending[_pendingCount++];
@@ -264,12 +295,21 @@ public sealed class RfmFeatureAccumulator<TId>
         pending.Amount = amount;
         pending.Order = orderId;
         pending.Day = (int)day;
+        pending.LastDay = (int)day;
+        pending.Lines = 1;
         pending.Kind = kind;
-        if (_pendingCount == _pending.Length)
-        {
-            Flush();
-        }
+        _groupOpen = true;
     }
+
+    private static ArgumentOutOfRangeException TotalOverflow(long line, TId customer, decimal amount) =>
+        new(
+            nameof(amount),
+            amount,
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "Line {0}: customer '{1}' would total beyond the range of decimal (±7.9e28). Check that line's amount and scale.",
+                line,
+                customer));
 
     /// <summary>
     /// Applies the pending lines in passes so that the memory accesses of different lines overlap
@@ -286,6 +326,7 @@ public sealed class RfmFeatureAccumulator<TId>
         }
 
         _pendingCount = 0;
+        _groupOpen = false;
         Pending[] pending = _pending;
         int touch = 0;
         bool havePrevious = _lastIndex >= 0;
@@ -350,14 +391,14 @@ public sealed class RfmFeatureAccumulator<TId>
         for (int k = 0; k < count; k++)
         {
             ref Pending line = ref pending[k];
-            Apply(line.Customer, line.Kind, line.Day, line.Amount, line.Order, line.Hash, line.Hashed, line.Line);
+            Apply(line.Customer, line.Kind, line.Day, line.LastDay, line.Lines, line.Amount, line.Order, line.Hash, line.Hashed, line.Line);
             line.Order = null;
         }
 
         _touchSink = touch;
     }
 
-    private void Apply(int index, LineKind kind, int day, decimal amount, string? orderId, int orderHash, bool hashed, long line)
+    private void Apply(int index, LineKind kind, int day, int lastDay, int lines, decimal amount, string? orderId, int orderHash, bool hashed, long line)
     {
         if (kind == LineKind.Removed)
         {
@@ -371,32 +412,25 @@ public sealed class RfmFeatureAccumulator<TId>
         }
         catch (OverflowException)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(amount),
-                amount,
-                string.Format(
-                    CultureInfo.InvariantCulture,
-                    "Line {0}: customer '{1}' would total beyond the range of decimal (±7.9e28). Check that line's amount and scale.",
-                    line,
-                    state.Id));
+            throw TotalOverflow(line, state.Id, amount);
         }
 
         if (kind == LineKind.Netted)
         {
-            _nonPositiveNetted++;
+            _nonPositiveNetted += lines;
             return;
         }
 
-        _purchaseLines++;
+        _purchaseLines += lines;
         if (state.Purchases == 0)
         {
             state.FirstDay = day;
-            state.LastDay = day;
+            state.LastDay = lastDay;
         }
         else
         {
             state.FirstDay = Math.Min(state.FirstDay, day);
-            state.LastDay = Math.Max(state.LastDay, day);
+            state.LastDay = Math.Max(state.LastDay, lastDay);
         }
 
         if (_options.Frequency == RfmFrequencyBasis.DistinctOrders)
@@ -563,6 +597,8 @@ public sealed class RfmFeatureAccumulator<TId>
         public decimal Amount;
         public string? Order;
         public int Day;
+        public int LastDay;
+        public int Lines;
         public int Hash;
         public int Customer;
         public LineKind Kind;
