@@ -249,9 +249,16 @@ internal static class RankBinner
         for (int slot = 0; slot < histogram.GatheredCount; slot++)
         {
             histogram.SortGathered(slot, values, out ReadOnlySpan<int> indices, out long start);
-            for (int p = 0; p < indices.Length; p++)
+
+            // In (key, index) order the bin only changes at the cuts: fill each stretch with its bin.
+            for (int p = 0, bin = BinOfRank(cuts, start); p < indices.Length; bin++)
             {
-                scoreBytes[(3 * indices[p]) + offset] = Orient((byte)BinOfRank(cuts, start + p), reverse);
+                int end = (int)Math.Min(indices.Length, cuts[bin] - start);
+                byte score = Orient((byte)bin, reverse);
+                for (; p < end; p++)
+                {
+                    scoreBytes[(3 * indices[p]) + offset] = score;
+                }
             }
 
             for (int r = 0; r < neededRanks.Length; r++)
@@ -569,6 +576,9 @@ internal static class RankBinner
             Array.Clear(_counts, 0, BucketCount);
         }
 
+        /// <summary>The histogram's smallest key (bucket 0 starts there).</summary>
+        public ulong MinKey => _minKey;
+
         public int BucketCount { get; }
 
         public long[] Starts { get; }
@@ -690,12 +700,71 @@ internal static class RankBinner
                 _sortKeys = ArrayPool<ulong>.Shared.Rent(length);
             }
 
+            // The keys of one bucket differ only in their low `shift` bits: sort those with a stable
+            // least-significant-digit radix sort, which keeps equal keys in input (index) order.
+            ulong bucketBase = _minKey + ((ulong)_gatheredBuckets[slot] << _shift);
             for (int p = 0; p < length; p++)
             {
-                _sortKeys[p] = Key(values[_gathered![from + p]]);
+                _sortKeys[p] = Key(values[_gathered![from + p]]) - bucketBase;
             }
 
-            SortByKeyThenIndex(_sortKeys, _gathered!, from, length);
+            RadixSortByKey(_sortKeys, _gathered!, from, length, _shift);
+        }
+
+        private static void RadixSortByKey(ulong[] keys, int[] indices, int from, int length, int bits)
+        {
+            const int DigitBits = 11;
+            const int Radix = 1 << DigitBits;
+            ulong[] keysB = ArrayPool<ulong>.Shared.Rent(length);
+            int[] indexA = ArrayPool<int>.Shared.Rent(length);
+            int[] indexB = ArrayPool<int>.Shared.Rent(length);
+            int[] counts = ArrayPool<int>.Shared.Rent(Radix);
+            try
+            {
+                Array.Copy(indices, from, indexA, 0, length);
+                ulong[] sourceKeys = keys, targetKeys = keysB;
+                int[] sourceIndex = indexA, targetIndex = indexB;
+                for (int low = 0; low < bits; low += DigitBits)
+                {
+                    Array.Clear(counts, 0, Radix);
+                    for (int p = 0; p < length; p++)
+                    {
+                        counts[(int)(sourceKeys[p] >> low) & (Radix - 1)]++;
+                    }
+
+                    if (counts[(int)(sourceKeys[0] >> low) & (Radix - 1)] == length)
+                    {
+                        continue; // every key has this digit: nothing moves
+                    }
+
+                    int running = 0;
+                    for (int d = 0; d < Radix; d++)
+                    {
+                        int c = counts[d];
+                        counts[d] = running;
+                        running += c;
+                    }
+
+                    for (int p = 0; p < length; p++)
+                    {
+                        int at = counts[(int)(sourceKeys[p] >> low) & (Radix - 1)]++;
+                        targetKeys[at] = sourceKeys[p];
+                        targetIndex[at] = sourceIndex[p];
+                    }
+
+                    (sourceKeys, targetKeys) = (targetKeys, sourceKeys);
+                    (sourceIndex, targetIndex) = (targetIndex, sourceIndex);
+                }
+
+                Array.Copy(sourceIndex, 0, indices, from, length);
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(counts);
+                ArrayPool<int>.Shared.Return(indexB);
+                ArrayPool<int>.Shared.Return(indexA);
+                ArrayPool<ulong>.Shared.Return(keysB);
+            }
         }
 
         public void Dispose()
@@ -711,37 +780,6 @@ internal static class RankBinner
             if (_sortKeys is not null)
             {
                 ArrayPool<ulong>.Shared.Return(_sortKeys);
-            }
-        }
-
-        private static void SortByKeyThenIndex(ulong[] keys, int[] indices, int from, int length)
-        {
-            // keys[0 … length) belong to indices[from … from + length): sort a copy of the index range
-            // along with the keys, then order the indices inside each run of equal keys.
-            int[] window = ArrayPool<int>.Shared.Rent(length);
-            try
-            {
-                Array.Copy(indices, from, window, 0, length);
-                Array.Sort(keys, window, 0, length);
-                int runStart = 0;
-                for (int p = 1; p <= length; p++)
-                {
-                    if (p == length || keys[p] != keys[runStart])
-                    {
-                        if (p - runStart > 1)
-                        {
-                            Array.Sort(window, runStart, p - runStart);
-                        }
-
-                        runStart = p;
-                    }
-                }
-
-                Array.Copy(window, 0, indices, from, length);
-            }
-            finally
-            {
-                ArrayPool<int>.Shared.Return(window);
             }
         }
 
