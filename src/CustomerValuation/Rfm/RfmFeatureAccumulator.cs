@@ -162,7 +162,15 @@ public sealed class RfmFeatureAccumulator<TId>
             place[sorted[k]] = k;
         }
 
-        var customers = new RfmCustomerFeatures<TId>[sorted.Length];
+        int n = sorted.Length;
+        var ids = new TId[n];
+        var recency = new int[n];
+        var frequency = new int[n];
+        var total = new decimal[n];
+        var firstDay = new int[n];
+        var lastDay = new int[n];
+        bool sum = _options.Monetary == RfmMonetaryBasis.Sum;
+        decimal[] monetary = sum ? total : new decimal[n];
         for (int i = 0; i < _customerCount; i++)
         {
             ref CustomerState s = ref State(i);
@@ -171,19 +179,20 @@ public sealed class RfmFeatureAccumulator<TId>
                 continue;
             }
 
-            decimal monetary = _options.Monetary == RfmMonetaryBasis.Sum ? s.Amount : s.Amount / s.Purchases;
-            customers[place[i]] = new RfmCustomerFeatures<TId>(
-                s.Id,
-                (int)(_asOfDay - s.LastDay),
-                s.Purchases,
-                monetary,
-                s.Amount,
-                DateOfDay(s.FirstDay),
-                DateOfDay(s.LastDay),
-                (int)(_asOfDay - s.FirstDay));
+            int k = place[i];
+            ids[k] = s.Id;
+            recency[k] = (int)(_asOfDay - s.LastDay);
+            frequency[k] = s.Purchases;
+            total[k] = s.Amount;
+            firstDay[k] = s.FirstDay;
+            lastDay[k] = s.LastDay;
+            if (!sum)
+            {
+                monetary[k] = s.Amount / s.Purchases;
+            }
         }
 
-        return new RfmFeatureSet<TId>(customers, BuildReport(), _options);
+        return new RfmFeatureSet<TId>(ids, recency, frequency, monetary, total, firstDay, lastDay, BuildReport(), _options);
     }
 
     private void AddCore(TId? customerId, DateTime timestamp, decimal quantity, decimal unitPrice, decimal amount, string? orderId, string? lineKey, bool nonPositive)
@@ -553,7 +562,6 @@ public sealed class RfmFeatureAccumulator<TId>
 
     private static long DayNumber(DateTime timestamp) => timestamp.Ticks / TimeSpan.TicksPerDay;
 
-    private static DateTime DateOfDay(int day) => new(day * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
 
     private RfmAggregationReport BuildReport()
     {

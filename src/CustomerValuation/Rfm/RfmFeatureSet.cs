@@ -38,25 +38,35 @@ public readonly record struct RfmCustomerFeatures<TId>(
 public sealed class RfmFeatureSet<TId> : IReadOnlyList<RfmCustomerFeatures<TId>>
     where TId : notnull
 {
-    private readonly RfmCustomerFeatures<TId>[] _customers;
+    private readonly TId[] _ids;
     private readonly int[] _recencyDays;
     private readonly int[] _frequency;
     private readonly decimal[] _monetary;
+    private readonly decimal[] _total;
+    private readonly int[] _firstDay;
+    private readonly int[] _lastDay;
 
-    internal RfmFeatureSet(RfmCustomerFeatures<TId>[] customers, RfmAggregationReport report, RfmTransactionOptions options)
+    // Stored by column (the spans below are the scorer's input); a customer's record is built on access.
+    internal RfmFeatureSet(
+        TId[] ids,
+        int[] recencyDays,
+        int[] frequency,
+        decimal[] monetary,
+        decimal[] total,
+        int[] firstDay,
+        int[] lastDay,
+        RfmAggregationReport report,
+        RfmTransactionOptions options)
     {
-        _customers = customers;
+        _ids = ids;
+        _recencyDays = recencyDays;
+        _frequency = frequency;
+        _monetary = monetary;
+        _total = total;
+        _firstDay = firstDay;
+        _lastDay = lastDay;
         Report = report;
         Options = options;
-        _recencyDays = new int[customers.Length];
-        _frequency = new int[customers.Length];
-        _monetary = new decimal[customers.Length];
-        for (int i = 0; i < customers.Length; i++)
-        {
-            _recencyDays[i] = customers[i].RecencyDays;
-            _frequency[i] = customers[i].Frequency;
-            _monetary[i] = customers[i].Monetary;
-        }
     }
 
     /// <summary>What the aggregation did with every line.</summary>
@@ -69,7 +79,7 @@ public sealed class RfmFeatureSet<TId> : IReadOnlyList<RfmCustomerFeatures<TId>>
     public DateTime AsOf => Options.AsOf;
 
     /// <summary>The number of customers.</summary>
-    public int Count => _customers.Length;
+    public int Count => _ids.Length;
 
     /// <summary>Recency of every customer, in id order.</summary>
     public ReadOnlySpan<int> RecencyDaysSpan => _recencyDays;
@@ -84,13 +94,31 @@ public sealed class RfmFeatureSet<TId> : IReadOnlyList<RfmCustomerFeatures<TId>>
     /// <param name="index">0 … <see cref="Count"/> − 1.</param>
     /// <returns>The customer's features.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the set.</exception>
-    public RfmCustomerFeatures<TId> this[int index] => (uint)index < (uint)_customers.Length
-        ? _customers[index]
+    public RfmCustomerFeatures<TId> this[int index] => (uint)index < (uint)_ids.Length
+        ? Build(index)
         : throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be from 0 to Count - 1.");
 
     /// <summary>Enumerates the customers in id order.</summary>
     /// <returns>The enumerator.</returns>
-    public IEnumerator<RfmCustomerFeatures<TId>> GetEnumerator() => ((IEnumerable<RfmCustomerFeatures<TId>>)_customers).GetEnumerator();
+    public IEnumerator<RfmCustomerFeatures<TId>> GetEnumerator()
+    {
+        for (int i = 0; i < _ids.Length; i++)
+        {
+            yield return Build(i);
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static DateTime DateOfDay(int day) => new(day * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
+
+    private RfmCustomerFeatures<TId> Build(int i) => new(
+        _ids[i],
+        _recencyDays[i],
+        _frequency[i],
+        _monetary[i],
+        _total[i],
+        DateOfDay(_firstDay[i]),
+        DateOfDay(_lastDay[i]),
+        _recencyDays[i] + _lastDay[i] - _firstDay[i]);
 }
