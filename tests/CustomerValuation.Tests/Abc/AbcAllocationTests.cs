@@ -8,6 +8,7 @@ namespace CustomerValuation.Tests.Abc;
 /// The span kernels allocate nothing beyond what they return (issue target; the benchmarks'
 /// Allocated column shows the same). Allocation counts are deterministic, unlike timings.
 /// </summary>
+[Collection(AllocationTestGroup.Name)]
 public class AbcAllocationTests
 {
     [Fact]
