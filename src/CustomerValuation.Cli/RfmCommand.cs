@@ -222,6 +222,7 @@ internal static class RfmCommand
         int needed = new[] { customer, date, amount, quantity, price, order }.Max();
         bool lineKeys = options.Duplicates == RfmDuplicatePolicy.Remove;
         var accumulator = new RfmFeatureAccumulator<string>(options);
+        var lines = new LineMap();
         while (records.MoveNext())
         {
             (long line, string[] f) = records.Current;
@@ -229,6 +230,8 @@ internal static class RfmCommand
             {
                 continue; // blank line
             }
+
+            lines.Record(line);
 
             if (f.Length <= needed)
             {
@@ -252,11 +255,55 @@ internal static class RfmCommand
             }
             catch (ArgumentException e)
             {
-                throw new CliException($"{path}: line {line}: " + CliException.OneLine(e), e);
+                throw LibraryError(path, lines, e);
             }
         }
 
-        return accumulator.ToFeatures();
+        try
+        {
+            return accumulator.ToFeatures();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw LibraryError(path, lines, e);
+        }
+    }
+
+    /// <summary>
+    /// The library numbers the lines it was given from 1 ("Line 12 …"), and may report a line of an
+    /// earlier batch: turn that into the file's own line number, and its API names into options.
+    /// </summary>
+    private static CliException LibraryError(string path, LineMap lines, Exception e)
+    {
+        string message = CliException.OneLine(e)
+            .Replace("(RfmFrequencyBasis.DistinctDays)", "(--frequency days)", StringComparison.Ordinal)
+            .Replace("use RfmFutureLinePolicy.Exclude", "use --future exclude", StringComparison.Ordinal);
+        System.Text.RegularExpressions.Match m = System.Text.RegularExpressions.Regex.Match(message, "^Line ([0-9]+)(.*)$");
+        return m.Success && long.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long given)
+            ? new CliException($"{path}: line {lines.FileLine(given).ToString(CultureInfo.InvariantCulture)}{m.Groups[2].Value}", e)
+            : new CliException($"{path}: {message}", e);
+    }
+
+    /// <summary>File line of the n-th data record, stored only where blank lines or multi-line records shift it.</summary>
+    private sealed class LineMap
+    {
+        private readonly List<(long Record, long Line)> _shifts = [];
+        private long _records;
+
+        public void Record(long fileLine)
+        {
+            _records++;
+            if (_shifts.Count == 0 || fileLine - _records != _shifts[^1].Line - _shifts[^1].Record)
+            {
+                _shifts.Add((_records, fileLine));
+            }
+        }
+
+        public long FileLine(long record)
+        {
+            int at = _shifts.FindLastIndex(s => s.Record <= record);
+            return at < 0 ? record + 1 : _shifts[at].Line + (record - _shifts[at].Record);
+        }
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
@@ -275,7 +322,7 @@ internal static class RfmCommand
     internal static DateTime ParseDate(string raw, string path, long line, string column)
     {
         ReadOnlySpan<char> t = raw.AsSpan().Trim();
-        if (t.Length >= 10 && t[4] == '-' && t[7] == '-' && (t.Length == 10 || t[10] is ' ' or 'T')
+        if (t.Length >= 10 && t[4] == '-' && t[7] == '-' && (t.Length == 10 || (t[10] is ' ' or 'T' && IsTimeOfDay(t[11..])))
             && TryDigits(t[..4], out int y) && TryDigits(t.Slice(5, 2), out int mo) && TryDigits(t.Slice(8, 2), out int d)
             && y >= 1 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo))
         {
@@ -295,6 +342,12 @@ internal static class RfmCommand
 
         throw new CliException($"{path}: line {line}, column '{column}': '{raw}' is not a date (use yyyy-MM-dd, optionally with a time, or yyyyMMdd).");
     }
+
+    /// <summary>HH:mm, HH:mm:ss or HH:mm:ss.fff…, a valid time of day.</summary>
+    private static bool IsTimeOfDay(ReadOnlySpan<char> t) =>
+        t.Length >= 5 && t[2] == ':' && TryDigits(t[..2], out int h) && h < 24 && TryDigits(t.Slice(3, 2), out int mi) && mi < 60
+        && (t.Length == 5 || (t.Length >= 8 && t[5] == ':' && TryDigits(t.Slice(6, 2), out int sec) && sec < 60
+            && (t.Length == 8 || (t.Length > 9 && t[8] == '.' && TryDigits(t[9..], out _)))));
 
     private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
     {
@@ -384,6 +437,11 @@ internal static class RfmCommand
     private static RfmSegmentTable? LoadSegments(RfmSettings s, TextWriter console)
     {
         string? choice = s.Segments ?? (s.Bins == 5 ? "standard" : null);
+        if (choice is not null && !File.Exists(choice) && choice.ToLowerInvariant() is "none" or "standard" or "compact")
+        {
+            choice = choice.ToLowerInvariant();
+        }
+
         if (choice is null || choice == "none")
         {
             return null;

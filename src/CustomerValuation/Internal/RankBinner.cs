@@ -266,7 +266,8 @@ internal static class RankBinner
                 long within = neededRanks[r] - start;
                 if (within >= 0 && within < indices.Length)
                 {
-                    orderStatistics[r] = ValueOf(values[indices[(int)within]]);
+                    double statistic = ValueOf(values[indices[(int)within]]);
+                    orderStatistics[r] = statistic == 0 ? 0 : statistic; // −0 reads as 0
                 }
             }
         }

@@ -57,11 +57,18 @@ public sealed class RfmDimensionSummary
     public int ScoreCount => CountPerScore.Count;
 
     /// <summary>The edges actually used, ascending in value (see the remarks of the class for each method).</summary>
+    /// <remarks>
+    /// Value-breakpoint edges are shown rounded to double; the scores come from exact comparisons of the
+    /// values with the order statistics, so where two data values are neighbouring doubles a printed edge
+    /// may round onto one of them.
+    /// </remarks>
     public IReadOnlyList<double> Edges { get; }
 
     /// <summary>
-    /// For value breakpoints, the indices j (into <see cref="Edges"/>) where e_j = e_(j+1), so that one
-    /// bin is empty; empty for the other methods. Not an error: the empty levels are in <see cref="MissingScores"/>.
+    /// For value breakpoints, the indices j (into <see cref="Edges"/>) where e_j = e_(j+1) exactly; empty for
+    /// the other methods. For j ≥ 1 the bin (e_j, e_(j+1)] is then empty; e₀ = e₁ empties nothing, because the
+    /// lowest bin includes the minimum. Not an error: the empty levels are in <see cref="MissingScores"/>
+    /// (which can also list levels that are empty for other reasons).
     /// </summary>
     public IReadOnlyList<int> DuplicateEdges { get; }
 

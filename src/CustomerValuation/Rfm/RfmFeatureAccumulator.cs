@@ -24,10 +24,13 @@ namespace CustomerValuation.Rfm;
 /// </para>
 /// <para>
 /// Errors about a line itself (a future date under <see cref="RfmFutureLinePolicy.Reject"/>, a
-/// purchase without an order id) are thrown by the call that adds it. Lines are applied to the
-/// customers in batches of 256, so the one error that depends on earlier lines, a customer's total
-/// going beyond the range of <see cref="decimal"/>, may be thrown by a later call (or by
-/// <see cref="ToFeatures"/>); its message names the line.
+/// purchase without an order id, quantity × unit price beyond <see cref="decimal"/>) are thrown by
+/// the call that adds it; that line is not counted and the accumulator goes on. Lines are applied
+/// to the customers in batches of 256, so the errors that depend on earlier lines, a customer's
+/// total (or the total of all customers) going beyond the range of <see cref="decimal"/> (about
+/// 7.9·10²⁸), may be thrown by a later call or by <see cref="ToFeatures"/> or <see cref="Report"/>;
+/// the message names the line (numbered from 1 over all lines given). After such an error the
+/// accumulator is stopped: every further call throws <see cref="InvalidOperationException"/>.
 /// </para>
 /// <para>An accumulator is not thread-safe; use one per thread and aggregate their lines separately.</para>
 /// </remarks>
@@ -49,6 +52,7 @@ public sealed class RfmFeatureAccumulator<TId>
     private Slot[] _table = new Slot[128];
     private int _pendingCount;
     private bool _groupOpen;
+    private Exception? _fault;
     private int _touchSink;
     private int _customerCount;
     private TId? _lastId;
@@ -83,6 +87,8 @@ public sealed class RfmFeatureAccumulator<TId>
     public RfmTransactionOptions Options => _options;
 
     /// <summary>The counts so far (customers counted as in <see cref="ToFeatures"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Applying the pending lines took a customer's total beyond the range of decimal (the message names the line).</exception>
+    /// <exception cref="InvalidOperationException">The customers' totals add up beyond the range of decimal, or the accumulator stopped at such an error earlier.</exception>
     public RfmAggregationReport Report => BuildReport();
 
     /// <summary>Adds one transaction line with its amount.</summary>
@@ -91,10 +97,18 @@ public sealed class RfmFeatureAccumulator<TId>
     /// <param name="amount">The line's amount; zero or negative follows <see cref="RfmTransactionOptions.NonPositiveAmounts"/>.</param>
     /// <param name="orderId">The order (invoice) id; required when frequency counts distinct orders.</param>
     /// <param name="lineKey">Extra identity for the duplicate check (e.g. the product code); null for none.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The line is dated after the as-of date and <see cref="RfmFutureLinePolicy.Reject"/> is set (the message names the line).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The line is dated after the as-of date and <see cref="RfmFutureLinePolicy.Reject"/> is set, or applying a batch of
+    /// earlier lines took a customer's total beyond the range of decimal (the message names the line).
+    /// </exception>
     /// <exception cref="ArgumentException">The line is a purchase without an order id while frequency counts distinct orders.</exception>
+    /// <exception cref="InvalidOperationException">The accumulator stopped at an earlier error (see the remarks of the class).</exception>
     public void Add(TId? customerId, DateTime timestamp, decimal amount, string? orderId = null, string? lineKey = null) =>
         AddCore(customerId, timestamp, 1m, amount, amount, orderId, lineKey, amount <= 0);
+
+    /// <summary>Adds a line whose amount was converted from another type, with its sign decided before the conversion.</summary>
+    internal void AddConverted(TId? customerId, DateTime timestamp, decimal amount, bool nonPositive, string? orderId) =>
+        AddCore(customerId, timestamp, 1m, amount, amount, orderId, null, nonPositive);
 
     /// <summary>Adds one transaction line given as quantity × unit price.</summary>
     /// <remarks>The line is a purchase only when both quantity and unit price are positive; otherwise it follows <see cref="RfmTransactionOptions.NonPositiveAmounts"/> with the amount quantity × unit price.</remarks>
@@ -105,12 +119,15 @@ public sealed class RfmFeatureAccumulator<TId>
     /// <param name="orderId">The order (invoice) id; required when frequency counts distinct orders.</param>
     /// <param name="lineKey">Extra identity for the duplicate check (e.g. the product code); null for none.</param>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// quantity × unit price overflows <see cref="decimal"/>, or the line is dated after the as-of date and
-    /// <see cref="RfmFutureLinePolicy.Reject"/> is set (the message names the line).
+    /// quantity × unit price overflows <see cref="decimal"/>, the line is dated after the as-of date and
+    /// <see cref="RfmFutureLinePolicy.Reject"/> is set, or applying a batch of earlier lines took a
+    /// customer's total beyond the range of decimal (the message names the line).
     /// </exception>
     /// <exception cref="ArgumentException">The line is a purchase without an order id while frequency counts distinct orders.</exception>
+    /// <exception cref="InvalidOperationException">The accumulator stopped at an earlier error (see the remarks of the class).</exception>
     public void AddLine(TId? customerId, DateTime timestamp, decimal quantity, decimal unitPrice, string? orderId = null, string? lineKey = null)
     {
+        ThrowIfFaulted();
         if (IsMissing(customerId))
         {
             _linesRead++;
@@ -139,8 +156,11 @@ public sealed class RfmFeatureAccumulator<TId>
     /// <see cref="RfmFeatureSet{TId}"/>). The accumulator can go on taking lines afterwards.
     /// </summary>
     /// <returns>The features and the report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Applying the pending lines took a customer's total beyond the range of decimal (the message names the line).</exception>
+    /// <exception cref="InvalidOperationException">The customers' totals add up beyond the range of decimal, or the accumulator stopped at such an error earlier.</exception>
     public RfmFeatureSet<TId> ToFeatures()
     {
+        ThrowIfFaulted();
         Flush();
         var order = new List<int>(_customerCount);
         for (int i = 0; i < _customerCount; i++)
@@ -197,9 +217,13 @@ public sealed class RfmFeatureAccumulator<TId>
 
     private void AddCore(TId? customerId, DateTime timestamp, decimal quantity, decimal unitPrice, decimal amount, string? orderId, string? lineKey, bool nonPositive)
     {
-        _linesRead++;
+        ThrowIfFaulted();
+
+        // A line that is rejected with an exception is not counted at all; every other line is.
+        long line = _linesRead + 1;
         if (IsMissing(customerId))
         {
+            _linesRead = line;
             _withoutCustomer++;
             return;
         }
@@ -218,7 +242,7 @@ public sealed class RfmFeatureAccumulator<TId>
                     string.Format(
                         CultureInfo.InvariantCulture,
                         "Line {0} (customer '{1}') is dated {2:yyyy-MM-dd}, after the as-of date {3:yyyy-MM-dd}; the future-line policy is Reject. Remove the line, move the as-of date, or use RfmFutureLinePolicy.Exclude.",
-                        _linesRead,
+                        line,
                         customerId,
                         timestamp,
                         _options.AsOf));
@@ -244,8 +268,8 @@ public sealed class RfmFeatureAccumulator<TId>
                 throw new ArgumentException(
                     string.Format(
                         CultureInfo.InvariantCulture,
-                        "Line {0} (customer '{1}') has no order id, but frequency counts distinct orders. Give every line an order id, or use RfmFrequencyBasis.DistinctDays.",
-                        _linesRead,
+                        "Line {0} (customer '{1}') has no order id, but frequency counts distinct orders. Give every line an order id, or count distinct purchase days instead (RfmFrequencyBasis.DistinctDays).",
+                        line,
                         customerId),
                     nameof(orderId));
             }
@@ -253,6 +277,7 @@ public sealed class RfmFeatureAccumulator<TId>
             kind = nonPositive ? LineKind.Netted : LineKind.Purchase;
         }
 
+        _linesRead = line;
         if (_lines is not null)
         {
             // Duplicate removal needs each line's customer at once: no batching.
@@ -264,7 +289,16 @@ public sealed class RfmFeatureAccumulator<TId>
                 return;
             }
 
-            Apply(index, kind, (int)day, (int)day, 1, amount, orderId, orderHash: 0, hashed: false, _linesRead);
+            try
+            {
+                Apply(index, kind, (int)day, (int)day, 1, amount, orderId, orderHash: 0, hashed: false, line);
+            }
+            catch (Exception e)
+            {
+                _fault = e;
+                throw;
+            }
+
             return;
         }
 
@@ -274,17 +308,11 @@ public sealed class RfmFeatureAccumulator<TId>
         {
             ref Pending group = ref _pending[_pendingCount - 1];
             if (kind == group.Kind && kind != LineKind.Removed && Same(group.Id, customerId!)
-                && (_options.Frequency == RfmFrequencyBasis.DistinctOrders ? string.Equals(group.Order, orderId, StringComparison.Ordinal) : group.Day == (int)day))
+                && (_options.Frequency == RfmFrequencyBasis.DistinctOrders ? string.Equals(group.Order, orderId, StringComparison.Ordinal) : group.Day == (int)day)
+                && TryAdd(ref group.Amount, amount))
             {
-                try
-                {
-                    group.Amount += amount;
-                }
-                catch (OverflowException)
-                {
-                    throw TotalOverflow(_linesRead, customerId!, amount);
-                }
-
+                // (When the merged amount would overflow, the line starts a purchase of its own and
+                // is added to the customer's total by itself, exactly as without merging.)
                 group.Lines++;
                 group.Day = Math.Min(group.Day, (int)day);
                 group.LastDay = Math.Max(group.LastDay, (int)day);
@@ -299,7 +327,7 @@ public sealed class RfmFeatureAccumulator<TId>
         }
 
         ref Pending pending = ref _pending[_pendingCount++];
-        pending.Line = _linesRead;
+        pending.Line = line;
         pending.Id = customerId!;
         pending.Amount = amount;
         pending.Order = orderId;
@@ -308,6 +336,29 @@ public sealed class RfmFeatureAccumulator<TId>
         pending.Lines = 1;
         pending.Kind = kind;
         _groupOpen = true;
+    }
+
+    private static bool TryAdd(ref decimal total, decimal amount)
+    {
+        try
+        {
+            total += amount;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (_fault is not null)
+        {
+            throw new InvalidOperationException(
+                "The accumulator stopped at an earlier error and cannot take more lines or give results: " + _fault.Message,
+                _fault);
+        }
     }
 
     private static ArgumentOutOfRangeException TotalOverflow(long line, TId customer, decimal amount) =>
@@ -397,11 +448,20 @@ public sealed class RfmFeatureAccumulator<TId>
             }
         }
 
-        for (int k = 0; k < count; k++)
+        try
         {
-            ref Pending line = ref pending[k];
-            Apply(line.Customer, line.Kind, line.Day, line.LastDay, line.Lines, line.Amount, line.Order, line.Hash, line.Hashed, line.Line);
-            line.Order = null;
+            for (int k = 0; k < count; k++)
+            {
+                ref Pending line = ref pending[k];
+                Apply(line.Customer, line.Kind, line.Day, line.LastDay, line.Lines, line.Amount, line.Order, line.Hash, line.Hashed, line.Line);
+                line.Order = null;
+            }
+        }
+        catch (Exception e)
+        {
+            // The lines after the failing one were not applied: the accumulator cannot go on.
+            _fault = e;
+            throw;
         }
 
         _touchSink = touch;
@@ -565,15 +625,22 @@ public sealed class RfmFeatureAccumulator<TId>
 
     private RfmAggregationReport BuildReport()
     {
+        ThrowIfFaulted();
         Flush();
         int customers = 0;
         decimal total = 0;
         for (int i = 0; i < _customerCount; i++)
         {
-            if (State(i).Purchases > 0)
+            ref CustomerState state = ref State(i);
+            if (state.Purchases > 0)
             {
                 customers++;
-                total += State(i).Amount;
+                if (!TryAdd(ref total, state.Amount))
+                {
+                    _fault = new InvalidOperationException(
+                        "The customers' amounts add up to more than the range of decimal (±7.9e28), so their total cannot be reported. Check the amounts' scale.");
+                    throw _fault;
+                }
             }
         }
 

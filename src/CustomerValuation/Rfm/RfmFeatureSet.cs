@@ -32,7 +32,8 @@ public readonly record struct RfmCustomerFeatures<TId>(
 /// when every id is an integer (a string of digits with an optional leading minus, of any length;
 /// equal numbers such as "007" and "7" then in ordinal order), ordinally for other strings, by
 /// <see cref="Comparer{T}.Default"/> for other comparable ids, and in first-seen order for ids
-/// that are not comparable. This order breaks ties in the rank scoring method.
+/// that are not comparable. This order breaks ties in the rank scoring method. With a custom
+/// equality comparer, the id kept for a customer (and sorted on) is the first spelling seen.
 /// </remarks>
 /// <typeparam name="TId">The customer id type.</typeparam>
 public sealed class RfmFeatureSet<TId> : IReadOnlyList<RfmCustomerFeatures<TId>>

@@ -34,7 +34,8 @@ public static class RfmFeatures
     /// <returns>The features, ordered by customer id, and the report.</returns>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="orderId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="orderId"/> is null while frequency counts distinct orders, or a purchase line has no order id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A line is dated after the as-of date under <see cref="RfmFutureLinePolicy.Reject"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A line is dated after the as-of date under <see cref="RfmFutureLinePolicy.Reject"/>, or a customer's total goes beyond the range of decimal.</exception>
+    /// <exception cref="InvalidOperationException">The customers' totals add up beyond the range of decimal (about 7.9·10²⁸).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static RfmFeatureSet<TId> Aggregate<TLine, TId>(
         IEnumerable<TLine> lines,
@@ -82,7 +83,8 @@ public static class RfmFeatures
     /// <returns>The features, ordered by customer id, and the report.</returns>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="orderId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="orderId"/> is null while frequency counts distinct orders, or a purchase line has no order id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A line's quantity × unit price overflows, or a line is dated after the as-of date under <see cref="RfmFutureLinePolicy.Reject"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A line's quantity × unit price overflows, or a line is dated after the as-of date under <see cref="RfmFutureLinePolicy.Reject"/>, or a customer's total goes beyond the range of decimal.</exception>
+    /// <exception cref="InvalidOperationException">The customers' totals add up beyond the range of decimal (about 7.9·10²⁸).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static RfmFeatureSet<TId> Aggregate<TLine, TId>(
         IEnumerable<TLine> lines,
@@ -127,7 +129,8 @@ public static class RfmFeatures
     /// <returns>The features, ordered by customer id, and the report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The spans' lengths differ, there are no order ids while frequency counts distinct orders, or a purchase line has no order id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A line is dated after the as-of date under <see cref="RfmFutureLinePolicy.Reject"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A line is dated after the as-of date under <see cref="RfmFutureLinePolicy.Reject"/>, or a customer's total goes beyond the range of decimal.</exception>
+    /// <exception cref="InvalidOperationException">The customers' totals add up beyond the range of decimal (about 7.9·10²⁸).</exception>
     public static RfmFeatureSet<TId> Aggregate<TId>(
         ReadOnlySpan<TId?> customerIds,
         ReadOnlySpan<DateTime> timestamps,
@@ -149,7 +152,11 @@ public static class RfmFeatures
     }
 
     /// <summary>Aggregates lines given as parallel spans with double amounts (span tier).</summary>
-    /// <remarks>Each amount is converted to the nearest <see cref="decimal"/> of at most 15 significant digits (2.55 stays 2.55) and summed exactly.</remarks>
+    /// <remarks>
+    /// Each amount is converted to the nearest <see cref="decimal"/> of at most 15 significant digits (2.55 stays 2.55) and
+    /// summed exactly; whether a line is positive is decided on the double, so a positive amount too small for decimal
+    /// (below 10⁻²⁸) is a purchase of amount 0, not a non-positive line.
+    /// </remarks>
     /// <typeparam name="TId">The customer id type.</typeparam>
     /// <param name="customerIds">Each line's customer; null (or empty text) for unknown.</param>
     /// <param name="timestamps">Each line's date or date and time.</param>
@@ -159,7 +166,8 @@ public static class RfmFeatures
     /// <returns>The features, ordered by customer id, and the report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The spans' lengths differ, there are no order ids while frequency counts distinct orders, or a purchase line has no order id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An amount is NaN, infinite or beyond the decimal range (the message names the index), or a line is dated after the as-of date under <see cref="RfmFutureLinePolicy.Reject"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is NaN, infinite or beyond the decimal range (the message names the index), or a line is dated after the as-of date under <see cref="RfmFutureLinePolicy.Reject"/>, or a customer's total goes beyond the range of decimal.</exception>
+    /// <exception cref="InvalidOperationException">The customers' totals add up beyond the range of decimal (about 7.9·10²⁸).</exception>
     public static RfmFeatureSet<TId> Aggregate<TId>(
         ReadOnlySpan<TId?> customerIds,
         ReadOnlySpan<DateTime> timestamps,
@@ -191,7 +199,8 @@ public static class RfmFeatures
         var accumulator = new RfmFeatureAccumulator<TId>(options);
         for (int i = 0; i < customerIds.Length; i++)
         {
-            accumulator.Add(customerIds[i], timestamps[i], (decimal)amounts[i], orderIds.IsEmpty ? null : orderIds[i]);
+            // The sign comes from the double: a positive amount below 10⁻²⁸ converts to 0 but is still a purchase.
+            accumulator.AddConverted(customerIds[i], timestamps[i], (decimal)amounts[i], !(amounts[i] > 0), orderIds.IsEmpty ? null : orderIds[i]);
         }
 
         return accumulator.ToFeatures();

@@ -34,7 +34,8 @@ public sealed class RfmScoringOptions
     /// <param name="frequencyWeight">Weight of F in the combined score; finite, not negative.</param>
     /// <param name="monetaryWeight">Weight of M in the combined score; finite, not negative.</param>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="scoreCount"/> is outside 2 … 10, or a weight is negative, NaN or infinite.
+    /// <paramref name="scoreCount"/> is outside 2 … 10, a weight is negative, NaN or infinite, or the weights are so large
+    /// that 10 × their sum overflows.
     /// </exception>
     /// <exception cref="ArgumentException">
     /// A dimension has fixed thresholds whose count is not <paramref name="scoreCount"/> − 1, or all three weights are zero.
@@ -63,6 +64,11 @@ public sealed class RfmScoringOptions
         if (recencyWeight == 0 && frequencyWeight == 0 && monetaryWeight == 0)
         {
             throw new ArgumentException("All three weights of the combined score are zero; give at least one a positive weight.", nameof(monetaryWeight));
+        }
+
+        if (double.IsInfinity(MaxScoreCount * (recencyWeight + frequencyWeight + monetaryWeight)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(monetaryWeight), monetaryWeight, "The weights are so large that the combined score would overflow; scale them down (only their ratios matter for ranking).");
         }
     }
 
@@ -166,7 +172,7 @@ public sealed class RfmScoringOptions
     /// <param name="frequencyWeight">Weight of F; finite, not negative.</param>
     /// <param name="monetaryWeight">Weight of M; finite, not negative.</param>
     /// <returns>New options.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite, or the weights are so large that 10 × their sum overflows.</exception>
     /// <exception cref="ArgumentException">All three weights are zero.</exception>
     public RfmScoringOptions WithWeights(double recencyWeight, double frequencyWeight, double monetaryWeight) =>
         new(ScoreCount, Recency, Frequency, Monetary, recencyWeight, frequencyWeight, monetaryWeight);

@@ -115,3 +115,91 @@ public class RfmFeatureAccumulatorTests
         Assert.Contains("'A'", e.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>What the accumulator does after errors (from a review of the batching): nothing is lost silently.</summary>
+public class RfmFeatureAccumulatorErrorTests
+{
+    private static readonly DateTime s_asOf = new(2024, 1, 31);
+    private static readonly DateTime s_day = new(2024, 1, 10);
+
+    [Fact]
+    public void Add_TotalOverflowInABatch_ThrowsThenStopsTheAccumulator()
+    {
+        // Hand: X reaches 1e29 > 7.9e28 on its second line; 100 good lines follow in the same batch.
+        var accumulator = new RfmFeatureAccumulator<string>(new RfmTransactionOptions(s_asOf));
+        accumulator.Add("X", s_day, 5e28m, "o1");
+        accumulator.Add("X", s_day, 5e28m, "o2");
+        for (int i = 0; i < 100; i++)
+        {
+            accumulator.Add("c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), s_day, 10m, "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var first = Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.ToFeatures());
+        Assert.StartsWith("Line 2: customer 'X'", first.Message, StringComparison.Ordinal);
+
+        // The lines after the failing one were not applied, so no partial result is ever given.
+        var report = Assert.Throws<InvalidOperationException>(() => accumulator.Report);
+        Assert.Same(first, report.InnerException);
+        Assert.Throws<InvalidOperationException>(() => accumulator.Add("Y", s_day, 1m, "q"));
+        Assert.Throws<InvalidOperationException>(() => accumulator.ToFeatures());
+    }
+
+    [Fact]
+    public void Report_TotalOfAllCustomersBeyondDecimal_ThrowsInvalidOperation()
+    {
+        var accumulator = new RfmFeatureAccumulator<string>(new RfmTransactionOptions(s_asOf));
+        accumulator.Add("A", s_day, 5e28m, "o1");
+        accumulator.Add("B", s_day, 5e28m, "o2");
+        var e = Assert.Throws<InvalidOperationException>(() => accumulator.Report);
+        Assert.Contains("range of decimal", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_NetPolicyLargeAmounts_SameTotalWhateverTheLineOrder()
+    {
+        // Hand: −7e28 + 5e28 + 5e28 = 3e28 fits; merging the two o1 lines first (1e29) must not fail.
+        var options = new RfmTransactionOptions(s_asOf, nonPositiveAmounts: RfmNonPositivePolicy.Net);
+        (decimal Amount, string Order)[][] orders =
+        [
+            [(-7e28m, "r1"), (5e28m, "o1"), (5e28m, "o1")],
+            [(5e28m, "o1"), (-7e28m, "r1"), (5e28m, "o1")],
+        ];
+        foreach ((decimal Amount, string Order)[] lines in orders)
+        {
+            var accumulator = new RfmFeatureAccumulator<string>(options);
+            foreach ((decimal amount, string order) in lines)
+            {
+                accumulator.Add("X", s_day, amount, order);
+            }
+
+            RfmCustomerFeatures<string> x = Assert.Single(accumulator.ToFeatures());
+            Assert.Equal(3e28m, x.TotalAmount);
+            Assert.Equal(1, x.Frequency);
+        }
+    }
+
+    [Fact]
+    public void Add_LineRejectedWithAnException_IsNotCounted()
+    {
+        var accumulator = new RfmFeatureAccumulator<string>(new RfmTransactionOptions(s_asOf, futureLines: RfmFutureLinePolicy.Reject));
+        accumulator.Add("A", s_day, 10m, "o1");
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.Add("B", s_asOf.AddDays(1), 10m, "o2"));
+        Assert.StartsWith("Line 2 (customer 'B')", e.Message, StringComparison.Ordinal);
+        accumulator.Add("C", s_day, 10m, "o3");
+
+        RfmAggregationReport report = accumulator.Report;
+        Assert.Equal(2, report.LinesRead);
+        Assert.Equal(report.LinesRead, report.LinesRemoved + report.NonPositiveLinesNetted + report.PurchaseLines);
+    }
+
+    [Fact]
+    public void Aggregate_DoubleAmountTooSmallForDecimal_IsStillAPurchase()
+    {
+        // 1e-30 is positive but converts to decimal 0: the line stays a purchase (amount 0), it is not excluded.
+        RfmFeatureSet<string> features = RfmFeatures.Aggregate<string>(
+            new string?[] { "A", "B" }, new[] { s_day, s_day }, new[] { 1e-30, 5.0 }, new string?[] { "o1", "o2" }, new RfmTransactionOptions(s_asOf));
+        Assert.Equal(2, features.Count);
+        Assert.Equal(0, features.Report.NonPositiveLinesExcluded);
+        Assert.Equal(0m, features[0].Monetary);
+    }
+}
