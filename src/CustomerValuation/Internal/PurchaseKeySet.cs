@@ -10,19 +10,16 @@ internal struct PurchaseKeys
     /// <summary>The customer's last key in the shared list, or −1.</summary>
     public int Head;
 
-    /// <summary>The number of distinct keys.</summary>
+    /// <summary>The number of distinct keys: the customer's frequency.</summary>
     public int Count;
 
-    /// <summary>A 128-bit Bloom filter of the customer's keys (two bits per key).</summary>
-    public ulong Mask0;
-
-    /// <summary>The second half of the filter.</summary>
-    public ulong Mask1;
+    /// <summary>A 64-bit Bloom filter of the customer's keys (two bits per key).</summary>
+    public ulong Mask;
 }
 
 /// <summary>
 /// Exact sets of purchase keys (order ids or day numbers), one per customer, for streams in which a
-/// customer's new keys are almost always new: a 128-bit Bloom filter inside the customer's state
+/// customer's new keys are almost always new: a 64-bit Bloom filter inside the customer's state
 /// answers "certainly new" without touching any other memory; only a "maybe" walks the customer's
 /// own list of keys, or, for a customer with many keys, an exact hash set.
 /// </summary>
@@ -138,24 +135,11 @@ internal sealed class PurchaseKeySet
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool MaybeContains(ref PurchaseKeys keys, ulong fingerprint) =>
-        Test(ref keys, (int)(fingerprint & 127)) && Test(ref keys, (int)((fingerprint >> 7) & 127));
+        (keys.Mask & Bits(fingerprint)) == Bits(fingerprint);
 
+    /// <summary>The two filter bits of a key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Test(ref PurchaseKeys keys, int bit) =>
-        ((bit < 64 ? keys.Mask0 : keys.Mask1) & (1UL << (bit & 63))) != 0;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Set(ref PurchaseKeys keys, int bit)
-    {
-        if (bit < 64)
-        {
-            keys.Mask0 |= 1UL << bit;
-        }
-        else
-        {
-            keys.Mask1 |= 1UL << (bit & 63);
-        }
-    }
+    private static ulong Bits(ulong fingerprint) => (1UL << (int)(fingerprint & 63)) | (1UL << (int)((fingerprint >> 6) & 63));
 
     private int Append(ref PurchaseKeys keys, ulong fingerprint)
     {
@@ -184,8 +168,7 @@ internal sealed class PurchaseKeySet
         _previous[chunk][index & ChunkMask] = keys.Head;
         keys.Head = index;
         keys.Count++;
-        Set(ref keys, (int)(fingerprint & 127));
-        Set(ref keys, (int)((fingerprint >> 7) & 127));
+        keys.Mask |= Bits(fingerprint);
         return index;
     }
 

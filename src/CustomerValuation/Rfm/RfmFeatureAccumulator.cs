@@ -165,7 +165,7 @@ public sealed class RfmFeatureAccumulator<TId>
         var order = new List<int>(_customerCount);
         for (int i = 0; i < _customerCount; i++)
         {
-            if (State(i).Purchases > 0)
+            if (State(i).Keys.Count > 0)
             {
                 order.Add(i);
             }
@@ -194,7 +194,7 @@ public sealed class RfmFeatureAccumulator<TId>
         for (int i = 0; i < _customerCount; i++)
         {
             ref CustomerState s = ref State(i);
-            if (s.Purchases == 0)
+            if (s.Keys.Count == 0)
             {
                 continue;
             }
@@ -202,13 +202,13 @@ public sealed class RfmFeatureAccumulator<TId>
             int k = place[i];
             ids[k] = s.Id;
             recency[k] = (int)(_asOfDay - s.LastDay);
-            frequency[k] = s.Purchases;
+            frequency[k] = s.Keys.Count;
             total[k] = s.Amount;
             firstDay[k] = s.FirstDay;
             lastDay[k] = s.LastDay;
             if (!sum)
             {
-                monetary[k] = s.Amount / s.Purchases;
+                monetary[k] = s.Amount / s.Keys.Count;
             }
         }
 
@@ -421,7 +421,7 @@ public sealed class RfmFeatureAccumulator<TId>
             {
                 last = Find(line.Id, line.Hash);
                 line.Customer = last;
-                touch += State(last).Purchases;
+                touch += State(last).Keys.Count;
             }
         }
 
@@ -491,7 +491,7 @@ public sealed class RfmFeatureAccumulator<TId>
         }
 
         _purchaseLines += lines;
-        if (state.Purchases == 0)
+        if (state.Keys.Count == 0)
         {
             state.FirstDay = day;
             state.LastDay = lastDay;
@@ -506,25 +506,17 @@ public sealed class RfmFeatureAccumulator<TId>
         {
             // Lines of one order usually come together: only a change of order is looked up.
             int hash = hashed ? orderHash : PurchaseKeySet.HashOf(orderId!);
-            if (state.Purchases == 0 || state.LastOrderHash != hash || !string.Equals(state.LastOrder, orderId, StringComparison.Ordinal))
+            if (state.Keys.Count == 0 || state.LastKey != hash || !string.Equals(state.LastOrder, orderId, StringComparison.Ordinal))
             {
-                if (_purchases.Add(index, ref state.Keys, orderId!, hash))
-                {
-                    state.Purchases++;
-                }
-
+                _purchases.Add(index, ref state.Keys, orderId!, hash); // a new order raises Keys.Count, the frequency
                 state.LastOrder = orderId;
-                state.LastOrderHash = hash;
+                state.LastKey = hash;
             }
         }
-        else if (state.Purchases == 0 || state.LastCountedDay != day)
+        else if (state.Keys.Count == 0 || state.LastKey != day)
         {
-            if (_purchases.Add(index, ref state.Keys, day))
-            {
-                state.Purchases++;
-            }
-
-            state.LastCountedDay = day;
+            _purchases.Add(index, ref state.Keys, day);
+            state.LastKey = day;
         }
     }
 
@@ -558,7 +550,7 @@ public sealed class RfmFeatureAccumulator<TId>
                 return AddCustomer(id, hash, slot);
             }
 
-            if (table[slot].Hash == hash && Same(table[slot].Key, id))
+            if (table[slot].Hash == hash && Same(State(entry - 1).Id, id))
             {
                 return entry - 1;
             }
@@ -592,11 +584,12 @@ public sealed class RfmFeatureAccumulator<TId>
         ref CustomerState state = ref _chunks[chunk][index & ChunkMask];
         state.Id = id;
         state.Keys.Head = -1;
-        _table[slot] = new Slot { Key = id, Hash = hash, Entry = index + 1 };
+        _table[slot] = new Slot { Hash = hash, Entry = index + 1 };
         if (_customerCount * 2 > _table.Length)
         {
-            // Keep the table at most half full, so that probe runs stay short.
-            var table = new Slot[_table.Length * 2];
+            // Keep the table at most half full, so that probe runs stay short; grow it fourfold, so
+            // that it is rebuilt (and fresh memory touched) less often.
+            var table = new Slot[_table.Length * 4];
             int mask = table.Length - 1;
             foreach (Slot old in _table)
             {
@@ -632,7 +625,7 @@ public sealed class RfmFeatureAccumulator<TId>
         for (int i = 0; i < _customerCount; i++)
         {
             ref CustomerState state = ref State(i);
-            if (state.Purchases > 0)
+            if (state.Keys.Count > 0)
             {
                 customers++;
                 if (!TryAdd(ref total, state.Amount))
@@ -680,25 +673,26 @@ public sealed class RfmFeatureAccumulator<TId>
         public bool Hashed;
     }
 
-    /// <summary>A table slot: the id itself (so a lookup needs nothing else), its hash, and its customer number + 1 (0 = empty).</summary>
+    /// <summary>A table slot: the id's hash and its customer number + 1 (0 = empty); the id itself is in the customer's state.</summary>
     private struct Slot
     {
-        public TId Key;
         public int Hash;
         public int Entry;
     }
 
+    /// <summary>One customer: 64 bytes for 8-byte ids (one cache line).</summary>
     private struct CustomerState
     {
         public TId Id;
-        public int FirstDay;
-        public int LastDay;
-        public int LastCountedDay;
-        public int Purchases;
-        public PurchaseKeys Keys;
         public decimal Amount;
         public string? LastOrder;
-        public int LastOrderHash;
+        public PurchaseKeys Keys;
+        public int FirstDay;
+        public int LastDay;
+
+        // The hash of the last order (orders) or the last purchase day (days): a change of purchase
+        // is seen without reading any other memory.
+        public int LastKey;
     }
 
     private readonly struct LineKey(int customer, long ticks, decimal quantity, decimal unitPrice, string? order, string? key) : IEquatable<LineKey>
