@@ -5,15 +5,12 @@ namespace CustomerValuation.Internal;
 
 /// <summary>
 /// Orders positions by value, largest first, equal values by position (earlier first), with a
-/// stable least-significant-digit radix sort on the order-preserving bit pattern of the doubles.
-/// O(n) time (six 11-bit passes at most, passes whose digit never varies are skipped); all
-/// scratch comes from the shared array pool.
+/// stable least-significant-digit radix sort (<see cref="StableRadixSort"/>) on the
+/// order-preserving bit pattern of the doubles. O(n) time; all scratch comes from the shared
+/// array pool.
 /// </summary>
 internal static class DescendingRadixSort
 {
-    private const int DigitBits = 11;
-    private const int Buckets = 1 << DigitBits;
-    private const int Passes = 6; // ceil(64 / 11)
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
 
     /// <summary>
@@ -28,69 +25,22 @@ internal static class DescendingRadixSort
         ulong[] keysB = ArrayPool<ulong>.Shared.Rent(Math.Max(n, 1));
         int[] indexA = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         int[] indexB = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-        int[] counts = ArrayPool<int>.Shared.Rent(Buckets * Passes);
-        try
+        for (int i = 0; i < n; i++)
         {
-            Array.Clear(counts, 0, Buckets * Passes);
-            for (int i = 0; i < n; i++)
-            {
-                ulong key = DescendingKey(values[i]);
-                keysA[i] = key;
-                indexA[i] = i;
-                for (int p = 0; p < Passes; p++)
-                {
-                    counts[(p * Buckets) + (int)((key >> (p * DigitBits)) & (Buckets - 1))]++;
-                }
-            }
-
-            for (int p = 0; p < Passes && n > 0; p++)
-            {
-                int offset = p * Buckets;
-                int shift = p * DigitBits;
-
-                // A pass whose digit is the same for every key changes nothing: skip it.
-                int firstDigit = (int)((keysA[0] >> shift) & (Buckets - 1));
-                if (counts[offset + firstDigit] == n)
-                {
-                    continue;
-                }
-
-                int running = 0;
-                for (int b = 0; b < Buckets; b++)
-                {
-                    int c = counts[offset + b];
-                    counts[offset + b] = running;
-                    running += c;
-                }
-
-                for (int i = 0; i < n; i++)
-                {
-                    ulong key = keysA[i];
-                    int position = counts[offset + (int)((key >> shift) & (Buckets - 1))]++;
-                    keysB[position] = key;
-                    indexB[position] = indexA[i];
-                }
-
-                (keysA, keysB) = (keysB, keysA);
-                (indexA, indexB) = (indexB, indexA);
-            }
-
-            var result = new RankedKeys(keysA, indexA);
-            keysA = null!;
-            indexA = null!;
-            return result;
+            keysA[i] = DescendingKey(values[i]);
+            indexA[i] = i;
         }
-        finally
+
+        bool inA = StableRadixSort.Sort(keysA, indexA, keysB, indexB, n, bits: 64);
+        if (!inA)
         {
-            ArrayPool<int>.Shared.Return(counts);
-            ArrayPool<int>.Shared.Return(indexB);
-            ArrayPool<ulong>.Shared.Return(keysB);
-            if (keysA is not null)
-            {
-                ArrayPool<ulong>.Shared.Return(keysA);
-                ArrayPool<int>.Shared.Return(indexA);
-            }
+            (keysA, keysB) = (keysB, keysA);
+            (indexA, indexB) = (indexB, indexA);
         }
+
+        ArrayPool<int>.Shared.Return(indexB);
+        ArrayPool<ulong>.Shared.Return(keysB);
+        return new RankedKeys(keysA, indexA);
     }
 
     /// <summary>An unsigned key whose ascending order is the descending order of the finite doubles.</summary>

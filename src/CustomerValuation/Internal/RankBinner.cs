@@ -385,38 +385,14 @@ internal static class RankBinner
 
         // F(t), the piecewise-linear interpolation of the sorted values, is constant on [h_j, h_(j+1)]
         // exactly when x[⌊h_j⌋] = x[⌈h_(j+1)⌉]: that is the exact test for e_j = e_(j+1) above.
-        var counts = new int[n];
-        var minKey = new ulong[n];
-        var maxKey = new ulong[n];
-        minKey.AsSpan().Fill(ulong.MaxValue);
-        byte reverse = dimension == RfmDimension.Recency ? (byte)(n + 1) : (byte)0;
-        int offset = (int)dimension;
-        for (int i = 0; i < values.Length; i++)
+        // The cuts are the order statistics themselves, data values, so comparing with them is exact.
+        Span<double> cuts = stackalloc double[n - 1];
+        for (int j = 1; j < n; j++)
         {
-            ulong key = Key(values[i]);
-            int bin = 1;
-            for (int j = 1; j < n; j++)
-            {
-                bin += lowKey[j] < key ? 1 : 0;
-            }
-
-            scoreBytes[(3 * i) + offset] = Orient((byte)bin, reverse);
-            counts[bin - 1]++;
-            minKey[bin - 1] = key < minKey[bin - 1] ? key : minKey[bin - 1];
-            maxKey[bin - 1] = key > maxKey[bin - 1] ? key : maxKey[bin - 1];
+            cuts[j - 1] = ValueOfKey<T>(lowKey[j]);
         }
 
-        var minimum = new double?[n];
-        var maximum = new double?[n];
-        for (int b = 0; b < n; b++)
-        {
-            if (counts[b] > 0)
-            {
-                minimum[b] = ValueOfKey<T>(minKey[b]);
-                maximum[b] = ValueOfKey<T>(maxKey[b]);
-            }
-        }
-
+        (int[] counts, double?[] minimum, double?[] maximum) = BinByCuts(values, cuts, scoreBytes, dimension, n);
         return Summarize(dimension, scoring, edges, duplicates.ToArray(), counts, minimum, maximum);
     }
 
@@ -434,6 +410,24 @@ internal static class RankBinner
             thresholds[j] = scoring.Thresholds[j];
         }
 
+        (int[] counts, double?[] minimum, double?[] maximum) = BinByCuts(values, thresholds, scoreBytes, dimension, n);
+        var edges = new double[n - 1];
+        thresholds.CopyTo(edges);
+        return Summarize(dimension, scoring, edges, [], counts, minimum, maximum);
+    }
+
+    /// <summary>
+    /// Bins every value by cut points, closed on the right (bin = 1 + #{j : cut_j &lt; v}), writes the
+    /// scores, and returns the count, smallest and largest value of each ascending bin.
+    /// </summary>
+    private static (int[] Counts, double?[] Minimum, double?[] Maximum) BinByCuts<T>(
+        ReadOnlySpan<T> values,
+        ReadOnlySpan<double> cuts,
+        Span<byte> scoreBytes,
+        RfmDimension dimension,
+        int n)
+        where T : unmanaged
+    {
         var counts = new int[n];
         Span<double> low = stackalloc double[n];
         Span<double> high = stackalloc double[n];
@@ -445,9 +439,9 @@ internal static class RankBinner
         {
             double v = ValueOf(values[i]);
             int bin = 1;
-            for (int j = 0; j < thresholds.Length; j++)
+            for (int j = 0; j < cuts.Length; j++)
             {
-                bin += thresholds[j] < v ? 1 : 0;
+                bin += cuts[j] < v ? 1 : 0;
             }
 
             scoreBytes[(3 * i) + offset] = Orient((byte)bin, reverse);
@@ -467,9 +461,7 @@ internal static class RankBinner
             }
         }
 
-        var edges = new double[n - 1];
-        thresholds.CopyTo(edges);
-        return Summarize(dimension, scoring, edges, [], counts, minimum, maximum);
+        return (counts, minimum, maximum);
     }
 
     /// <summary>Turns ascending-bin statistics into score order (reversed for recency).</summary>
@@ -714,54 +706,17 @@ internal static class RankBinner
 
         private static void RadixSortByKey(ulong[] keys, int[] indices, int from, int length, int bits)
         {
-            const int DigitBits = 11;
-            const int Radix = 1 << DigitBits;
             ulong[] keysB = ArrayPool<ulong>.Shared.Rent(length);
             int[] indexA = ArrayPool<int>.Shared.Rent(length);
             int[] indexB = ArrayPool<int>.Shared.Rent(length);
-            int[] counts = ArrayPool<int>.Shared.Rent(Radix);
             try
             {
                 Array.Copy(indices, from, indexA, 0, length);
-                ulong[] sourceKeys = keys, targetKeys = keysB;
-                int[] sourceIndex = indexA, targetIndex = indexB;
-                for (int low = 0; low < bits; low += DigitBits)
-                {
-                    Array.Clear(counts, 0, Radix);
-                    for (int p = 0; p < length; p++)
-                    {
-                        counts[(int)(sourceKeys[p] >> low) & (Radix - 1)]++;
-                    }
-
-                    if (counts[(int)(sourceKeys[0] >> low) & (Radix - 1)] == length)
-                    {
-                        continue; // every key has this digit: nothing moves
-                    }
-
-                    int running = 0;
-                    for (int d = 0; d < Radix; d++)
-                    {
-                        int c = counts[d];
-                        counts[d] = running;
-                        running += c;
-                    }
-
-                    for (int p = 0; p < length; p++)
-                    {
-                        int at = counts[(int)(sourceKeys[p] >> low) & (Radix - 1)]++;
-                        targetKeys[at] = sourceKeys[p];
-                        targetIndex[at] = sourceIndex[p];
-                    }
-
-                    (sourceKeys, targetKeys) = (targetKeys, sourceKeys);
-                    (sourceIndex, targetIndex) = (targetIndex, sourceIndex);
-                }
-
-                Array.Copy(sourceIndex, 0, indices, from, length);
+                bool inA = StableRadixSort.Sort(keys, indexA, keysB, indexB, length, bits);
+                Array.Copy(inA ? indexA : indexB, 0, indices, from, length);
             }
             finally
             {
-                ArrayPool<int>.Shared.Return(counts);
                 ArrayPool<int>.Shared.Return(indexB);
                 ArrayPool<int>.Shared.Return(indexA);
                 ArrayPool<ulong>.Shared.Return(keysB);

@@ -49,20 +49,7 @@ public static class RfmScorer
         Span<RfmScore> destination,
         RfmScoringOptions? options = null,
         CancellationToken cancellationToken = default)
-    {
-        CheckLengths(recencyDays.Length, frequency.Length, monetary.Length, destination.Length, nameof(recencyDays), nameof(frequency), nameof(monetary), nameof(destination));
-        var r = RankBinner.Validate(recencyDays, allowNegative: false, nameof(recencyDays));
-        var f = RankBinner.Validate(frequency, allowNegative: false, nameof(frequency));
-        var m = RankBinner.Validate(monetary, allowNegative: true, nameof(monetary));
-        options ??= RfmScoringOptions.Default;
-        Span<byte> bytes = MemoryMarshal.AsBytes(destination);
-        return new RfmScoringSummary(
-            RankBinner.Score(recencyDays, r, bytes, RfmDimension.Recency, options.Recency, options.ScoreCount, cancellationToken),
-            RankBinner.Score(frequency, f, bytes, RfmDimension.Frequency, options.Frequency, options.ScoreCount, cancellationToken),
-            RankBinner.Score(monetary, m, bytes, RfmDimension.Monetary, options.Monetary, options.ScoreCount, cancellationToken),
-            options,
-            destination.Length);
-    }
+        => ScoreCore(recencyDays, frequency, monetary, destination, options, cancellationToken);
 
     /// <summary>
     /// Scores customers given as whole days, purchase counts and double amounts (span kernel).
@@ -84,20 +71,7 @@ public static class RfmScorer
         Span<RfmScore> destination,
         RfmScoringOptions? options = null,
         CancellationToken cancellationToken = default)
-    {
-        CheckLengths(recencyDays.Length, frequency.Length, monetary.Length, destination.Length, nameof(recencyDays), nameof(frequency), nameof(monetary), nameof(destination));
-        var r = RankBinner.Validate(recencyDays, allowNegative: false, nameof(recencyDays));
-        var f = RankBinner.Validate(frequency, allowNegative: false, nameof(frequency));
-        var m = RankBinner.Validate(monetary, allowNegative: true, nameof(monetary));
-        options ??= RfmScoringOptions.Default;
-        Span<byte> bytes = MemoryMarshal.AsBytes(destination);
-        return new RfmScoringSummary(
-            RankBinner.Score(recencyDays, r, bytes, RfmDimension.Recency, options.Recency, options.ScoreCount, cancellationToken),
-            RankBinner.Score(frequency, f, bytes, RfmDimension.Frequency, options.Frequency, options.ScoreCount, cancellationToken),
-            RankBinner.Score(monetary, m, bytes, RfmDimension.Monetary, options.Monetary, options.ScoreCount, cancellationToken),
-            options,
-            destination.Length);
-    }
+        => ScoreCore(recencyDays, frequency, monetary, destination, options, cancellationToken);
 
     /// <summary>
     /// Scores customers given as whole days, purchase counts and decimal amounts (span kernel).
@@ -263,6 +237,30 @@ public static class RfmScorer
         }
 
         return new RfmResult<TId>(results, summary, segments, report: null);
+    }
+
+    /// <summary>The one implementation of the span kernels: whole-number or double recency and frequency, double monetary.</summary>
+    private static RfmScoringSummary ScoreCore<TCount>(
+        ReadOnlySpan<TCount> recencyDays,
+        ReadOnlySpan<TCount> frequency,
+        ReadOnlySpan<double> monetary,
+        Span<RfmScore> destination,
+        RfmScoringOptions? options,
+        CancellationToken cancellationToken)
+        where TCount : unmanaged
+    {
+        CheckLengths(recencyDays.Length, frequency.Length, monetary.Length, destination.Length, nameof(recencyDays), nameof(frequency), nameof(monetary), nameof(destination));
+        var r = RankBinner.Validate(recencyDays, allowNegative: false, nameof(recencyDays));
+        var f = RankBinner.Validate(frequency, allowNegative: false, nameof(frequency));
+        var m = RankBinner.Validate(monetary, allowNegative: true, nameof(monetary));
+        options ??= RfmScoringOptions.Default;
+        Span<byte> bytes = MemoryMarshal.AsBytes(destination);
+        return new RfmScoringSummary(
+            RankBinner.Score(recencyDays, r, bytes, RfmDimension.Recency, options.Recency, options.ScoreCount, cancellationToken),
+            RankBinner.Score(frequency, f, bytes, RfmDimension.Frequency, options.Frequency, options.ScoreCount, cancellationToken),
+            RankBinner.Score(monetary, m, bytes, RfmDimension.Monetary, options.Monetary, options.ScoreCount, cancellationToken),
+            options,
+            destination.Length);
     }
 
     private static void CheckTable(RfmSegmentTable? segments, RfmScoringOptions options, string parameterName)
