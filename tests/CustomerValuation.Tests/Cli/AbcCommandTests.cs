@@ -8,20 +8,19 @@ using Xunit;
 
 namespace CustomerValuation.Tests.Cli;
 
-public sealed class AbcCommandTests : IDisposable
+public sealed class AbcCommandTests : CliTestFolder
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cv-cli-" + Guid.NewGuid().ToString("N"));
-
-    public AbcCommandTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public AbcCommandTests()
+        : base("cv-cli-")
+    {
+    }
 
     [Fact]
     public void Abc_W1File_WritesClassesAndPrintsTable()
     {
         // SPEC W1 values (see AbcClassifierTests): A = c01, c02; B = c03..c05; C = the rest.
         string input = Write("w1.csv", "customer_id,value\nc01,50\nc02,30\nc03,8\nc04,4\nc05,3\nc06,2\nc07,1\nc08,1\nc09,0.5\nc10,0.5\n");
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stdout, string stderr) = Run("abc", "--input", input, "--output", output);
 
@@ -39,14 +38,14 @@ public sealed class AbcCommandTests : IDisposable
     [Fact]
     public void Abc_GzipInputAndOtherColumns_Works()
     {
-        string input = Path.Combine(_folder, "in.csv.gz");
+        string input = Path.Combine(Folder, "in.csv.gz");
         using (var gz = new GZipStream(File.Create(input), CompressionLevel.Optimal))
         {
             byte[] bytes = Encoding.UTF8.GetBytes("name,\"sales, 2025\"\n\"Acme, Inc.\",900\nBeta,100\n");
             gz.Write(bytes);
         }
 
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
         (int code, _, string stderr) = Run("abc", "--input", input, "--id-column", "name", "--value-column", "sales, 2025", "--output", output);
 
         Assert.True(code == 0, stderr);
@@ -71,7 +70,7 @@ public sealed class AbcCommandTests : IDisposable
     {
         // a = 1 + 3 = 4, b = 2: a is rank 1 with share 4/6.
         string input = Write("dup.csv", "customer_id,value\na,1\nb,2\na,3\n");
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
         (int code, _, _) = Run("abc", "--input", input, "--sum-duplicates", "--output", output);
 
         Assert.Equal(0, code);
@@ -98,7 +97,7 @@ public sealed class AbcCommandTests : IDisposable
     [Fact]
     public void Abc_FailureAfterEarlierRun_LeavesPreviousOutputUntouched()
     {
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
         File.WriteAllText(output, "previous\n");
         string input = Write("bad.csv", "customer_id,value\na,1\nb,x\n");
 
@@ -106,7 +105,7 @@ public sealed class AbcCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Equal("previous\n", File.ReadAllText(output));
-        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Folder, "*.tmp"));
     }
 
     [Fact]
@@ -125,7 +124,7 @@ public sealed class AbcCommandTests : IDisposable
     {
         // 25 customers by count, JoinLower: A = floor(2.5) = 2, B = 7 - 2 = 5, C = 18.
         string input = Write("in.csv", "customer_id,value\n" + string.Concat(Enumerable.Range(1, 25).Select(i => $"k{i:D2},{i}\n")));
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
         (int code, _, _) = Run("abc", "--input", input, "--by", "count", "--boundary", "lower", "--output", output);
 
         Assert.Equal(0, code);
@@ -150,7 +149,7 @@ public sealed class AbcCommandTests : IDisposable
     {
         // The hand-worked ComputedAbcTests example: A = 3, B = 1, C = 6.
         string input = WriteComputedExample();
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
         (int code, string stdout, _) = Run("abc", "--input", input, "--computed", "--output", output);
 
         Assert.Equal(0, code);
@@ -178,7 +177,7 @@ public sealed class AbcCommandTests : IDisposable
     public void Abc_ComputedWithThreeLabels_UsesThem()
     {
         string input = WriteComputedExample();
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
         (int code, _, _) = Run("abc", "--input", input, "--computed", "--labels", "Key,Core,Tail", "--output", output);
 
         Assert.Equal(0, code);
@@ -189,9 +188,9 @@ public sealed class AbcCommandTests : IDisposable
     public void Abc_BomCrlfQuotedNewlineAndBlankLines_ReadCorrectly()
     {
         // UTF-8 BOM, CRLF line endings, an id with a quoted line break, blank and whitespace-only lines.
-        string path = Path.Combine(_folder, "odd.csv");
+        string path = Path.Combine(Folder, "odd.csv");
         File.WriteAllText(path, "customer_id,value\r\n\"multi\r\nline\",60\r\n\r\n   \r\nb,40\r\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
         (int code, _, string stderr) = Run("abc", "--input", path, "--output", output);
 
         Assert.True(code == 0, stderr);
@@ -207,7 +206,7 @@ public sealed class AbcCommandTests : IDisposable
     public void Abc_EmptyFileOrHeaderOnly_OneLineErrorNoOutput(string content, string error)
     {
         string input = Write("in.csv", content);
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
         (int code, _, string stderr) = Run("abc", "--input", input, "--output", output);
 
         Assert.Equal(1, code);
@@ -218,7 +217,7 @@ public sealed class AbcCommandTests : IDisposable
     [Fact]
     public void Abc_CorruptGzip_OneLineError()
     {
-        string input = Path.Combine(_folder, "bad.csv.gz");
+        string input = Path.Combine(Folder, "bad.csv.gz");
         File.WriteAllBytes(input, new byte[] { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff, 0x12, 0x34, 0, 0, 0, 0, 0, 0 });
         (int code, _, string stderr) = Run("abc", "--input", input);
 
@@ -232,7 +231,7 @@ public sealed class AbcCommandTests : IDisposable
     {
         // Compress 2,000 customers with a flush half way, then cut the file after the flush: the
         // first half decompresses cleanly, but the trailer (CRC-32, length) no longer matches.
-        string input = Path.Combine(_folder, "cut.csv.gz");
+        string input = Path.Combine(Folder, "cut.csv.gz");
         using (var memory = new MemoryStream())
         {
             using (var gz = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
@@ -261,8 +260,8 @@ public sealed class AbcCommandTests : IDisposable
         // x is 0.6 exactly whatever the order of its lines, so the tie goes to the smaller id, "a".
         string forward = Write("f.csv", "customer_id,value\nx,0.1\nx,0.2\nx,0.3\na,0.6\n");
         string backward = Write("b.csv", "customer_id,value\nx,0.3\na,0.6\nx,0.2\nx,0.1\n");
-        string outForward = Path.Combine(_folder, "of.csv");
-        string outBackward = Path.Combine(_folder, "ob.csv");
+        string outForward = Path.Combine(Folder, "of.csv");
+        string outBackward = Path.Combine(Folder, "ob.csv");
         Assert.Equal(0, Run("abc", "--input", forward, "--sum-duplicates", "--breakpoints", "0.5", "--output", outForward).Code);
         Assert.Equal(0, Run("abc", "--input", backward, "--sum-duplicates", "--breakpoints", "0.5", "--output", outBackward).Code);
 
@@ -329,14 +328,14 @@ public sealed class AbcCommandTests : IDisposable
 
         foreach (byte[] bytes in new[] { plain, gz })
         {
-            string path = Path.Combine(_folder, "pipe-" + bytes.Length);
+            string path = Path.Combine(Folder, "pipe-" + bytes.Length);
             File.WriteAllBytes(path, bytes);
             using TextReader reader = CsvInput.OpenText(path);
             Assert.Equal("customer_id,value\na,1\n", reader.ReadToEnd().Replace("\r", string.Empty, StringComparison.Ordinal));
         }
 
         // Through a real pipe (a FIFO), where seeking throws.
-        string fifo = Path.Combine(_folder, "fifo");
+        string fifo = Path.Combine(Folder, "fifo");
         if (OperatingSystem.IsLinux() && System.Diagnostics.Process.Start("mkfifo", fifo) is { } mk)
         {
             mk.WaitForExit();
@@ -353,7 +352,7 @@ public sealed class AbcCommandTests : IDisposable
     [Fact]
     public void Demo_RunsAndWritesItsFiles()
     {
-        string folder = Path.Combine(_folder, "demo");
+        string folder = Path.Combine(Folder, "demo");
         (int code, string stdout, string stderr) = Run("demo", "--output-dir", folder);
 
         Assert.True(code == 0, stderr);
@@ -371,19 +370,4 @@ public sealed class AbcCommandTests : IDisposable
     /// <summary>The hand-worked example of ComputedAbcTests (A = 3, B = 1, C = 6) as a CSV file.</summary>
     private string WriteComputedExample() =>
         Write("computed.csv", "customer_id,value\n" + string.Join("\n", new[] { 40, 20, 10, 8, 6, 5, 4, 3, 2, 2 }.Select((v, i) => $"k{i:D2},{v}")) + "\n");
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 }

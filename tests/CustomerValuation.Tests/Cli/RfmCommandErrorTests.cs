@@ -7,13 +7,12 @@ using Xunit;
 namespace CustomerValuation.Tests.Cli;
 
 /// <summary>Errors of the rfm command that come from inside the library: named by the file's own line numbers and options.</summary>
-public sealed class RfmCommandErrorTests : IDisposable
+public sealed class RfmCommandErrorTests : CliTestFolder
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cv-rfm-err-" + Guid.NewGuid().ToString("N"));
-
-    public RfmCommandErrorTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public RfmCommandErrorTests()
+        : base("cv-rfm-err-")
+    {
+    }
 
     [Fact]
     public void Rfm_CustomerTotalBeyondDecimalFoundInALaterBatch_NamesTheFileLineOfTheCulprit()
@@ -77,7 +76,7 @@ public sealed class RfmCommandErrorTests : IDisposable
     public void Rfm_DateWithAValidTime_IsRead(string date)
     {
         string path = Write("d.csv", $"cust,date,amt\n1,{date},10\n");
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, _, string stderr) = Run("rfm", "--transactions", path, "--customer-column", "cust", "--date-column", "date", "--amount-column", "amt", "--as-of", "2024-01-31", "--bins", "2", "--output", output);
 
@@ -96,20 +95,5 @@ public sealed class RfmCommandErrorTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, stderr);
         Assert.Contains("Lapsed", stdout, StringComparison.Ordinal);
-    }
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -10,7 +10,7 @@ using Xunit;
 namespace CustomerValuation.Tests.Cli;
 
 /// <summary>The <c>rfm</c> command run in-process on small hand-made files (values worked by hand) and on Online Retail.</summary>
-public sealed class RfmCommandTests : IDisposable
+public sealed class RfmCommandTests : CliTestFolder
 {
     private const string Header = "customer_id,recency_days,frequency,monetary,r,f,m,cell,segment";
 
@@ -46,11 +46,10 @@ public sealed class RfmCommandTests : IDisposable
         "k8,2024-03-02,40\n" +   // 61 to 04-30, 30 more to 03-31, 29 more to 03-02 = 120
         "k9,20240301,50\n";      // yyyyMMdd form; 121 days
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cv-rfm-" + Guid.NewGuid().ToString("N"));
-
-    public RfmCommandTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public RfmCommandTests()
+        : base("cv-rfm-")
+    {
+    }
 
     private static string[] FiveCustomerArgs(string input, string output) =>
         ["rfm", "--transactions", input, "--customer-column", "customer_id", "--date-column", "date", "--amount-column", "amount",
@@ -60,7 +59,7 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_HandFile_WritesColumnsValuesAndReport()
     {
         string input = Write("in.csv", FiveCustomers);
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stdout, string stderr) = Run(FiveCustomerArgs(input, output));
 
@@ -100,14 +99,14 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_GzipInput_SameOutputAsPlain()
     {
         string plain = Write("in.csv", FiveCustomers);
-        string gz = Path.Combine(_folder, "in.csv.gz");
+        string gz = Path.Combine(Folder, "in.csv.gz");
         using (var zip = new GZipStream(File.Create(gz), CompressionLevel.Optimal))
         {
             zip.Write(Encoding.UTF8.GetBytes(FiveCustomers));
         }
 
-        string outPlain = Path.Combine(_folder, "plain.csv");
-        string outGz = Path.Combine(_folder, "gz.csv");
+        string outPlain = Path.Combine(Folder, "plain.csv");
+        string outGz = Path.Combine(Folder, "gz.csv");
         Assert.Equal(0, Run(FiveCustomerArgs(plain, outPlain)).Code);
         (int code, _, string stderr) = Run(FiveCustomerArgs(gz, outGz));
 
@@ -122,7 +121,7 @@ public sealed class RfmCommandTests : IDisposable
         // a: 2 × 2.50 + 3 × 1.10 = 5.00 + 3.30 = 8.30 (decimal keeps two places) in one order; the line with quantity −1 is not a purchase.
         // b: 1 × 4 on 2024-03-30. As of 2024-03-31: a R 30 (03-01), b R 1.
         string input = Write("qp.csv", "cust,day,qty,price,inv\na,2024-03-01,2,2.50,1\na,2024-03-01,3,1.10,1\na,2024-03-20,-1,2.50,2\nb,2024-03-30,1,4,3\n");
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stdout, string stderr) = Run(
             "rfm", "--transactions", input, "--customer-column", "cust", "--date-column", "day", "--quantity-column", "qty", "--price-column", "price",
@@ -143,7 +142,7 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_ValueMethodWithW4Recency_FixedRecencyValueBreakpointsElsewhere()
     {
         string input = Write("nine.csv", NineCustomers);
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stdout, string stderr) = Run(
             "rfm", "--transactions", input, "--customer-column", "customer_id", "--date-column", "date", "--amount-column", "amount",
@@ -180,7 +179,7 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_FixedMethodAllThresholds_BinsClosedOnTheRight()
     {
         string input = Write("nine.csv", NineCustomers);
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, _, string stderr) = Run(
             "rfm", "--transactions", input, "--customer-column", "customer_id", "--date-column", "date", "--amount-column", "amount",
@@ -200,7 +199,7 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_CompactSegments_FourSegmentNames()
     {
         string input = Write("in.csv", FiveCustomers);
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stdout, string stderr) = Run([.. FiveCustomerArgs(input, output), "--segments", "compact"]);
 
@@ -219,7 +218,7 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_SegmentsNone_EmptySegmentColumnAndNoSegmentTable()
     {
         string input = Write("in.csv", FiveCustomers);
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stdout, string stderr) = Run([.. FiveCustomerArgs(input, output), "--segments", "none"]);
 
@@ -236,7 +235,7 @@ public sealed class RfmCommandTests : IDisposable
         string table = Write(
             "segments.csv",
             "segment,r_low,r_high,f_low,f_high,m_low,m_high\n\"Recent, active\",4,5,1,5,1,5\nShadowed,5,5,1,5,1,5\n");
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stdout, string stderr) = Run([.. FiveCustomerArgs(input, output), "--segments", table, "--fallback-segment", "Rest"]);
 
@@ -256,7 +255,7 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_MissingColumn_OneLineError()
     {
         string input = Write("in.csv", FiveCustomers);
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stderr) = Fail(
             "rfm", "--transactions", input, "--customer-column", "cust", "--date-column", "date", "--amount-column", "amount",
@@ -274,7 +273,7 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_BadDate_OneLineErrorNamingLineAndColumn(string bad)
     {
         string input = Write("in.csv", $"customer_id,date,amount,order\na,2024-03-01,1,o1\nb,{bad},2,o2\n");
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stderr) = Fail(FiveCustomerArgs(input, output));
 
@@ -292,7 +291,7 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_BadNumber_OneLineErrorNamingLineAndColumn(string field, string shown)
     {
         string input = Write("in.csv", $"customer_id,date,amount,order\na,2024-03-01,1,o1\nb,2024-03-02,{field},o2\n");
-        string output = Path.Combine(_folder, "out.csv");
+        string output = Path.Combine(Folder, "out.csv");
 
         (int code, string stderr) = Fail(FiveCustomerArgs(input, output));
 
@@ -308,7 +307,7 @@ public sealed class RfmCommandTests : IDisposable
     {
         string input = Write("in.csv", FiveCustomers);
 
-        (int code, string stderr) = Fail([.. FiveCustomerArgs(input, Path.Combine(_folder, "out.csv")), "--bins", "11"]);
+        (int code, string stderr) = Fail([.. FiveCustomerArgs(input, Path.Combine(Folder, "out.csv")), "--bins", "11"]);
 
         Assert.Equal(1, code);
         Assert.Contains("--bins: 11 is outside 2 … 10.", stderr, StringComparison.Ordinal);
@@ -319,7 +318,7 @@ public sealed class RfmCommandTests : IDisposable
     {
         string input = Write("in.csv", FiveCustomers);
 
-        (int code, string stderr) = Fail([.. FiveCustomerArgs(input, Path.Combine(_folder, "out.csv")), "--method", "fixed", "--recency-thresholds", "7,30,60,120"]);
+        (int code, string stderr) = Fail([.. FiveCustomerArgs(input, Path.Combine(Folder, "out.csv")), "--method", "fixed", "--recency-thresholds", "7,30,60,120"]);
 
         Assert.Equal(1, code);
         Assert.Contains("--method fixed needs --recency-thresholds, --frequency-thresholds and --monetary-thresholds", stderr, StringComparison.Ordinal);
@@ -330,7 +329,7 @@ public sealed class RfmCommandTests : IDisposable
     {
         string input = Write("in.csv", FiveCustomers);
 
-        (int code, string stderr) = Fail([.. FiveCustomerArgs(input, Path.Combine(_folder, "out.csv")), "--quantity-column", "amount", "--price-column", "amount"]);
+        (int code, string stderr) = Fail([.. FiveCustomerArgs(input, Path.Combine(Folder, "out.csv")), "--quantity-column", "amount", "--price-column", "amount"]);
 
         Assert.Equal(1, code);
         Assert.Contains("Give either --amount-column, or both --quantity-column and --price-column.", stderr, StringComparison.Ordinal);
@@ -340,7 +339,7 @@ public sealed class RfmCommandTests : IDisposable
     public void Rfm_OnlineRetailCommand_ReferenceRowsAndChecksum()
     {
         string path = SharedData.PathOf("online-retail/online_retail.csv.gz");
-        string output = Path.Combine(_folder, "online_retail_rfm.csv");
+        string output = Path.Combine(Folder, "online_retail_rfm.csv");
 
         (int code, string stdout, string stderr) = Run(
             "rfm", "--transactions", path, "--customer-column", "CustomerID", "--date-column", "InvoiceDate", "--quantity-column", "Quantity",
@@ -378,13 +377,6 @@ public sealed class RfmCommandTests : IDisposable
         return row[(at + 1)..];
     }
 
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
     /// <summary>Runs a command expected to fail: one line on standard error, no stack trace.</summary>
     private static (int Code, string Stderr) Fail(params string[] args)
     {
@@ -394,13 +386,5 @@ public sealed class RfmCommandTests : IDisposable
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", stderr, StringComparison.Ordinal);
         return (code, stderr);
-    }
-
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 }

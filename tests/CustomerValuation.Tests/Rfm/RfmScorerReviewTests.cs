@@ -26,6 +26,7 @@ public class RfmScorerReviewTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new RfmScoringOptions(recencyWeight: double.MaxValue, frequencyWeight: double.MaxValue, monetaryWeight: 1));
         Assert.Equal("monetaryWeight", e.ParamName);
+        // Hand: 1·5 + 1·5 + 1·5 = 15 once large weights are replaced by ordinary ones.
         Assert.Equal(15, new RfmScoringOptions(recencyWeight: 1e300).WithWeights(1, 1, 1).Combine(new RfmScore(5, 5, 5)));
     }
 }
