@@ -221,7 +221,7 @@ internal static class RfmCommand
         int order = s.OrderColumn is null ? -1 : CsvInput.FindColumn(header, s.OrderColumn, path, "--order-column");
         int needed = new[] { customer, date, amount, quantity, price, order }.Max();
         bool lineKeys = options.Duplicates == RfmDuplicatePolicy.Remove;
-        var accumulator = new RfmFeatureAccumulator<string>(options);
+        using var accumulator = new RfmFeatureAccumulator<string>(options);
         var lines = new LineMap();
         while (records.MoveNext())
         {

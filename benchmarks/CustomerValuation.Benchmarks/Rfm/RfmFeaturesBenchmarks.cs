@@ -47,7 +47,7 @@ public class RfmFeaturesBenchmarks
     [Benchmark]
     public int Aggregate()
     {
-        var accumulator = new RfmFeatureAccumulator<long>(_options);
+        using var accumulator = new RfmFeatureAccumulator<long>(_options);
         long[] ids = _lines.CustomerIds;
         DateTime[] dates = _lines.Timestamps;
         decimal[] amounts = _lines.Amounts;

@@ -7,10 +7,7 @@ namespace CustomerValuation.Internal;
 /// <summary>A customer's part of a <see cref="PurchaseKeySet"/>, kept inside the customer's own state.</summary>
 internal struct PurchaseKeys
 {
-    /// <summary>The customer's last key in the shared list, or −1.</summary>
-    public int Head;
-
-    /// <summary>The number of distinct keys: the customer's frequency.</summary>
+    /// <summary>The number of distinct keys (the customer's frequency) once <see cref="PurchaseKeySet.Settle"/> has run; until then it may count a repeated key twice.</summary>
     public int Count;
 
     /// <summary>A 64-bit Bloom filter of the customer's keys (two bits per key).</summary>
@@ -19,29 +16,36 @@ internal struct PurchaseKeys
 
 /// <summary>
 /// Exact sets of purchase keys (order ids or day numbers), one per customer, for streams in which a
-/// customer's new keys are almost always new: a 64-bit Bloom filter inside the customer's state
-/// answers "certainly new" without touching any other memory; only a "maybe" walks the customer's
-/// own list of keys, or, for a customer with many keys, an exact hash set.
+/// customer's new keys are almost always new. Every key is appended to one log, written in order (no
+/// memory is read to add a key); a 64-bit Bloom filter inside the customer's state says whether the
+/// key may have been seen before, and only then is the customer marked as a suspect. <see cref="Settle"/>
+/// later sorts the log entries of the suspects and removes the repeated keys, exactly (order ids
+/// are compared as text).
 /// </summary>
 /// <remarks>
-/// Memory: 12 bytes per distinct (customer, order) or 8 per (customer, day), plus the hash sets of
-/// customers with more than <see cref="WalkLimit"/> keys. Every answer is exact.
+/// Memory: 16 bytes per (customer, order) or 8 per (customer, day), plus one bit per customer.
 /// </remarks>
 internal sealed class PurchaseKeySet
 {
-    private const int WalkLimit = 16;
-    private const int ChunkBits = 16;
-    private const int ChunkMask = (1 << ChunkBits) - 1;
     private readonly bool _byOrder;
-    private int[][] _previous = new int[16][];
-    private string?[][] _orders = new string?[16][];
-    private int[][] _days = new int[16][];
+
+    // Rented from the shared array pool (see Release), grown by doubling. The log: one entry per
+    // key added and not yet removed as a repeat.
+    private int[] _customers = [];
+    private int[] _hashes = [];
+    private string?[] _orders = [];
     private int _count;
-    private Dictionary<int, HashSet<string>>? _bigOrderSets;
-    private Dictionary<int, HashSet<int>>? _bigDaySets;
+
+    // One bit per customer: its filter answered "maybe seen" since the last Settle.
+    private ulong[] _suspects = [];
+    private int _suspectWords;
+    private bool _anySuspect;
 
     /// <summary>Creates an empty set of order ids (<paramref name="byOrder"/>) or of day numbers.</summary>
     public PurchaseKeySet(bool byOrder) => _byOrder = byOrder;
+
+    /// <summary>True when some customer's count may include a repeated key (<see cref="Settle"/> fixes it).</summary>
+    public bool NeedsSettling => _anySuspect;
 
     /// <summary>A hash of an order id that is the same in every process (string.GetHashCode is randomised).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -56,73 +60,161 @@ internal sealed class PurchaseKeySet
         return (int)hash;
     }
 
-    /// <summary>Adds an order id to a customer's set; true when it was not there.</summary>
-    public bool Add(int customer, ref PurchaseKeys keys, string order, int orderHash)
+    /// <summary>Gives the storage back to the shared array pool; the set is empty afterwards.</summary>
+    public void Release()
     {
-        ulong fingerprint = Mix((uint)orderHash);
-        if (MaybeContains(ref keys, fingerprint))
+        PooledArray.Return(ref _customers, 0);
+        PooledArray.Return(ref _hashes, 0);
+        PooledArray.Return(ref _orders, _count);
+        PooledArray.Return(ref _suspects, 0);
+        _count = 0;
+        _suspectWords = 0;
+        _anySuspect = false;
+    }
+
+    /// <summary>Adds an order id to a customer's set, counting it; a repeat is taken back by <see cref="Settle"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int customer, ref PurchaseKeys keys, string order, int orderHash)
+    {
+        int index = Append(customer, ref keys, Mix((uint)orderHash));
+        _hashes[index] = orderHash;
+        _orders[index] = order;
+    }
+
+    /// <summary>Adds a day number to a customer's set, counting it; a repeat is taken back by <see cref="Settle"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int customer, ref PurchaseKeys keys, int day)
+    {
+        int index = Append(customer, ref keys, Mix((uint)day));
+        _hashes[index] = day;
+    }
+
+    /// <summary>
+    /// Removes the repeated keys of the suspect customers from the log and returns those customers,
+    /// one entry per repeat removed (the caller lowers their counts). Afterwards every key in the
+    /// log is distinct within its customer.
+    /// </summary>
+    public List<int> Settle()
+    {
+        var repeats = new List<int>();
+        if (!_anySuspect)
         {
-            if (keys.Count > WalkLimit)
+            return repeats;
+        }
+
+        int count = _count;
+        int suspects = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (IsSuspect(_customers[i]))
             {
-                if (!BigOrderSet(customer, ref keys).Add(order))
+                suspects++;
+            }
+        }
+
+        ulong[] keys = PooledArray.Rent<ulong>(suspects);
+        int[] items = PooledArray.Rent<int>(suspects);
+        ulong[] scratchKeys = PooledArray.Rent<ulong>(suspects);
+        int[] scratchItems = PooledArray.Rent<int>(suspects);
+        try
+        {
+            for (int i = 0, k = 0; i < count; i++)
+            {
+                int customer = _customers[i];
+                if (IsSuspect(customer))
                 {
-                    return false;
+                    keys[k] = ((ulong)(uint)customer << 32) | (uint)_hashes[i];
+                    items[k++] = i;
                 }
             }
-            else
+
+            // Stable: within a (customer, hash) group the log order is kept, so the first occurrence stays.
+            if (!StableRadixSort.Sort(keys, items, scratchKeys, scratchItems, suspects, 64))
             {
-                for (int e = keys.Head; e >= 0; e = _previous[e >> ChunkBits][e & ChunkMask])
+                (keys, scratchKeys) = (scratchKeys, keys);
+                (items, scratchItems) = (scratchItems, items);
+            }
+
+            bool removed = false;
+            for (int start = 0, end; start < suspects; start = end)
+            {
+                for (end = start + 1; end < suspects && keys[end] == keys[start]; end++)
                 {
-                    if (string.Equals(_orders[e >> ChunkBits][e & ChunkMask], order, StringComparison.Ordinal))
+                }
+
+                for (int j = start + 1; j < end; j++)
+                {
+                    if (RepeatsEarlier(items, start, j))
                     {
-                        return false;
+                        repeats.Add(_customers[items[j]]);
+                        _customers[items[j]] = -1;
+                        removed = true;
                     }
                 }
             }
-        }
-        else if (keys.Count > WalkLimit && _bigOrderSets is not null && _bigOrderSets.TryGetValue(customer, out HashSet<string>? set))
-        {
-            set.Add(order);
-        }
 
-        int index = Append(ref keys, fingerprint);
-        _orders[index >> ChunkBits][index & ChunkMask] = order;
-        return true;
-    }
-
-    /// <summary>Adds a day number to a customer's set; true when it was not there.</summary>
-    public bool Add(int customer, ref PurchaseKeys keys, int day)
-    {
-        ulong fingerprint = Mix((uint)day);
-        if (MaybeContains(ref keys, fingerprint))
-        {
-            if (keys.Count > WalkLimit)
+            if (removed)
             {
-                if (!BigDaySet(customer, ref keys).Add(day))
+                int kept = 0;
+                for (int i = 0; i < count; i++)
                 {
-                    return false;
-                }
-            }
-            else
-            {
-                for (int e = keys.Head; e >= 0; e = _previous[e >> ChunkBits][e & ChunkMask])
-                {
-                    if (_days[e >> ChunkBits][e & ChunkMask] == day)
+                    if (_customers[i] >= 0)
                     {
-                        return false;
+                        _customers[kept] = _customers[i];
+                        _hashes[kept] = _hashes[i];
+                        if (_byOrder)
+                        {
+                            _orders[kept] = _orders[i];
+                        }
+
+                        kept++;
                     }
                 }
+
+                if (_byOrder)
+                {
+                    Array.Clear(_orders, kept, count - kept);
+                }
+
+                _count = kept;
             }
+
+            Array.Clear(_suspects, 0, _suspectWords);
+            _anySuspect = false;
+            return repeats;
         }
-        else if (keys.Count > WalkLimit && _bigDaySets is not null && _bigDaySets.TryGetValue(customer, out HashSet<int>? set))
+        finally
         {
-            set.Add(day);
+            PooledArray.Return(ref keys, 0);
+            PooledArray.Return(ref items, 0);
+            PooledArray.Return(ref scratchKeys, 0);
+            PooledArray.Return(ref scratchItems, 0);
+        }
+    }
+
+    /// <summary>Whether log entry items[j] repeats a key among the entries items[start … j) of its (customer, hash) group that are still in.</summary>
+    private bool RepeatsEarlier(int[] items, int start, int j)
+    {
+        if (!_byOrder)
+        {
+            return true; // equal hash = equal day number
         }
 
-        int index = Append(ref keys, fingerprint);
-        _days[index >> ChunkBits][index & ChunkMask] = day;
-        return true;
+        string order = _orders[items[j]]!;
+        for (int e = start; e < j; e++)
+        {
+            if (_customers[items[e]] >= 0 && string.Equals(_orders[items[e]], order, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsSuspect(int customer) =>
+        (customer >> 6) < _suspectWords && (_suspects[customer >> 6] & (1UL << (customer & 63))) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)
@@ -133,76 +225,65 @@ internal sealed class PurchaseKeySet
         return x ^ (x >> 31);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MaybeContains(ref PurchaseKeys keys, ulong fingerprint) =>
-        (keys.Mask & Bits(fingerprint)) == Bits(fingerprint);
-
     /// <summary>The two filter bits of a key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Bits(ulong fingerprint) => (1UL << (int)(fingerprint & 63)) | (1UL << (int)((fingerprint >> 6) & 63));
 
-    private int Append(ref PurchaseKeys keys, ulong fingerprint)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Append(int customer, ref PurchaseKeys keys, ulong fingerprint)
     {
-        int index = _count++;
-        int chunk = index >> ChunkBits;
-        if (chunk == _previous.Length)
+        ulong bits = Bits(fingerprint);
+        if ((keys.Mask & bits) == bits)
         {
-            Array.Resize(ref _previous, chunk * 2);
-            Array.Resize(ref _orders, chunk * 2);
-            Array.Resize(ref _days, chunk * 2);
+            MarkSuspect(customer);
         }
 
-        if (_previous[chunk] is null)
-        {
-            _previous[chunk] = new int[1 << ChunkBits];
-            if (_byOrder)
-            {
-                _orders[chunk] = new string?[1 << ChunkBits];
-            }
-            else
-            {
-                _days[chunk] = new int[1 << ChunkBits];
-            }
-        }
-
-        _previous[chunk][index & ChunkMask] = keys.Head;
-        keys.Head = index;
+        keys.Mask |= bits;
         keys.Count++;
-        keys.Mask |= Bits(fingerprint);
+        int index = _count;
+        if (index >= _customers.Length || index >= _hashes.Length || (_byOrder && index >= _orders.Length))
+        {
+            GrowLog(index);
+        }
+
+        _customers[index] = customer;
+        _count = index + 1;
         return index;
     }
 
-    private HashSet<string> BigOrderSet(int customer, ref PurchaseKeys keys)
+    private void MarkSuspect(int customer)
     {
-        _bigOrderSets ??= [];
-        if (!_bigOrderSets.TryGetValue(customer, out HashSet<string>? set))
+        int word = customer >> 6;
+        if (word >= _suspectWords)
         {
-            set = new HashSet<string>(StringComparer.Ordinal);
-            for (int e = keys.Head; e >= 0; e = _previous[e >> ChunkBits][e & ChunkMask])
-            {
-                set.Add(_orders[e >> ChunkBits][e & ChunkMask]!);
-            }
-
-            _bigOrderSets.Add(customer, set);
+            int words = Math.Max(64, Math.Max(word + 1, _suspectWords * 2));
+            ulong[] bigger = PooledArray.RentCleared<ulong>(words);
+            Array.Copy(_suspects, bigger, _suspectWords);
+            PooledArray.Return(ref _suspects, 0);
+            _suspects = bigger;
+            _suspectWords = words;
         }
 
-        return set;
+        _suspects[word] |= 1UL << (customer & 63);
+        _anySuspect = true;
     }
 
-    private HashSet<int> BigDaySet(int customer, ref PurchaseKeys keys)
+    private void GrowLog(int used)
     {
-        _bigDaySets ??= [];
-        if (!_bigDaySets.TryGetValue(customer, out HashSet<int>? set))
+        int length = Math.Max(1024, used * 2);
+        if (used >= _customers.Length)
         {
-            set = [];
-            for (int e = keys.Head; e >= 0; e = _previous[e >> ChunkBits][e & ChunkMask])
-            {
-                set.Add(_days[e >> ChunkBits][e & ChunkMask]);
-            }
-
-            _bigDaySets.Add(customer, set);
+            PooledArray.Grow(ref _customers, used, length);
         }
 
-        return set;
+        if (used >= _hashes.Length)
+        {
+            PooledArray.Grow(ref _hashes, used, length);
+        }
+
+        if (_byOrder && used >= _orders.Length)
+        {
+            PooledArray.Grow(ref _orders, used, length);
+        }
     }
 }

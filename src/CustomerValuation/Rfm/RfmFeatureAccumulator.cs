@@ -35,7 +35,7 @@ namespace CustomerValuation.Rfm;
 /// <para>An accumulator is not thread-safe; use one per thread and aggregate their lines separately.</para>
 /// </remarks>
 /// <typeparam name="TId">The customer id type.</typeparam>
-public sealed class RfmFeatureAccumulator<TId>
+public sealed class RfmFeatureAccumulator<TId> : IDisposable
     where TId : notnull
 {
     private readonly RfmTransactionOptions _options;
@@ -43,13 +43,16 @@ public sealed class RfmFeatureAccumulator<TId>
     private readonly PurchaseKeySet _purchases;
     private readonly HashSet<LineKey>? _lines;
     private readonly long _asOfDay;
-    private const int ChunkBits = 14;
-    private const int ChunkMask = (1 << ChunkBits) - 1;
+    private readonly bool _byOrder;
+    private const int InitialTableSize = 1024;
 
-    // Customer states in chunks of 16,384: growing never copies them, and only the memory in use is touched.
-    private CustomerState[][] _chunks = new CustomerState[16][];
+    // The customer states and the id table are rented from the shared array pool and given back by
+    // Dispose, so that repeated aggregations reuse memory instead of touching fresh pages.
+    private CustomerState[] _states = [];
     private readonly Pending[] _pending = new Pending[256];
-    private Slot[] _table = new Slot[128];
+    private Slot[] _table = PooledArray.RentCleared<Slot>(InitialTableSize);
+    private int _tableMask = InitialTableSize - 1;
+    private bool _disposed;
     private int _pendingCount;
     private bool _groupOpen;
     private Exception? _fault;
@@ -75,7 +78,8 @@ public sealed class RfmFeatureAccumulator<TId>
         _options = Guard.NotNull(options, nameof(options));
         _comparer = comparer is null || ReferenceEquals(comparer, EqualityComparer<TId>.Default) ? null : comparer;
         _asOfDay = DayNumber(options.AsOf);
-        _purchases = new PurchaseKeySet(options.Frequency == RfmFrequencyBasis.DistinctOrders);
+        _byOrder = options.Frequency == RfmFrequencyBasis.DistinctOrders;
+        _purchases = new PurchaseKeySet(_byOrder);
 
         if (options.Duplicates == RfmDuplicatePolicy.Remove)
         {
@@ -103,8 +107,47 @@ public sealed class RfmFeatureAccumulator<TId>
     /// </exception>
     /// <exception cref="ArgumentException">The line is a purchase without an order id while frequency counts distinct orders.</exception>
     /// <exception cref="InvalidOperationException">The accumulator stopped at an earlier error (see the remarks of the class).</exception>
-    public void Add(TId? customerId, DateTime timestamp, decimal amount, string? orderId = null, string? lineKey = null) =>
+    public void Add(TId? customerId, DateTime timestamp, decimal amount, string? orderId = null, string? lineKey = null)
+    {
+        if (_groupOpen && lineKey is null)
+        {
+            // The next line of the open purchase (the common case: an order's lines come together)
+            // only adds to it; every other line takes the full path.
+            ref Pending group = ref _pending[_pendingCount - 1];
+            long day = DayNumber(timestamp);
+            if (group.Kind == LineKind.Purchase
+                && amount > 0
+                && day <= _asOfDay
+                && (_byOrder
+                    ? orderId is not null && (ReferenceEquals(orderId, group.Order) || string.Equals(orderId, group.Order, StringComparison.Ordinal))
+                    : group.Day == day && (_options.CancelledOrderPrefix is null || orderId is null || !orderId.StartsWith(_options.CancelledOrderPrefix, StringComparison.Ordinal)))
+                && customerId is not null
+                && (_comparer is null || !IsMissing(customerId))
+                && Same(group.Id, customerId))
+            {
+                decimal merged;
+                try
+                {
+                    merged = group.Amount + amount;
+                }
+                catch (OverflowException)
+                {
+                    // The line starts a purchase of its own (see AddCore).
+                    AddCore(customerId, timestamp, 1m, amount, amount, orderId, lineKey, nonPositive: false);
+                    return;
+                }
+
+                _linesRead++;
+                group.Amount = merged;
+                group.Lines++;
+                group.Day = Math.Min(group.Day, (int)day);
+                group.LastDay = Math.Max(group.LastDay, (int)day);
+                return;
+            }
+        }
+
         AddCore(customerId, timestamp, 1m, amount, amount, orderId, lineKey, amount <= 0);
+    }
 
     /// <summary>Adds a line whose amount was converted from another type, with its sign decided before the conversion.</summary>
     internal void AddConverted(TId? customerId, DateTime timestamp, decimal amount, bool nonPositive, string? orderId) =>
@@ -162,57 +205,103 @@ public sealed class RfmFeatureAccumulator<TId>
     {
         ThrowIfFaulted();
         Flush();
-        var order = new List<int>(_customerCount);
+        foreach (int customer in _purchases.Settle())
+        {
+            _states[customer].Keys.Count--; // a repeated order (or day) counted when it came
+        }
+
+        int n = 0;
         for (int i = 0; i < _customerCount; i++)
         {
-            if (State(i).Keys.Count > 0)
+            if (_states[i].Keys.Count > 0)
             {
-                order.Add(i);
+                n++;
             }
         }
 
-        int[] sorted = order.ToArray();
-        SortById(sorted);
-
-        // Read the states in storage order and write each customer to its place in id order:
-        // scattered writes do not stall the way scattered reads do.
-        var place = new int[_customerCount];
-        for (int k = 0; k < sorted.Length; k++)
+        int[] sorted = PooledArray.Rent<int>(n);
+        int[] place = PooledArray.Rent<int>(_customerCount);
+        try
         {
-            place[sorted[k]] = k;
-        }
+            for (int i = 0, k = 0; i < _customerCount; i++)
+            {
+                if (_states[i].Keys.Count > 0)
+                {
+                    sorted[k++] = i;
+                }
+            }
 
-        int n = sorted.Length;
-        var ids = new TId[n];
-        var recency = new int[n];
-        var frequency = new int[n];
-        var total = new decimal[n];
-        var firstDay = new int[n];
-        var lastDay = new int[n];
-        bool sum = _options.Monetary == RfmMonetaryBasis.Sum;
-        decimal[] monetary = sum ? total : new decimal[n];
-        for (int i = 0; i < _customerCount; i++)
+            SortById(sorted, n);
+
+            // Read the states in storage order and write each customer to its place in id order:
+            // scattered writes do not stall the way scattered reads do.
+            for (int k = 0; k < n; k++)
+            {
+                place[sorted[k]] = k;
+            }
+
+            var ids = new TId[n];
+            var recency = new int[n];
+            var frequency = new int[n];
+            var total = new decimal[n];
+            var firstDay = new int[n];
+            var lastDay = new int[n];
+            bool sum = _options.Monetary == RfmMonetaryBasis.Sum;
+            decimal[] monetary = sum ? total : new decimal[n];
+            for (int i = 0; i < _customerCount; i++)
+            {
+                ref CustomerState s = ref _states[i];
+                if (s.Keys.Count == 0)
+                {
+                    continue;
+                }
+
+                int k = place[i];
+                ids[k] = s.Id;
+                recency[k] = (int)(_asOfDay - s.LastDay);
+                frequency[k] = s.Keys.Count;
+                total[k] = s.Amount;
+                firstDay[k] = s.FirstDay;
+                lastDay[k] = s.LastDay;
+                if (!sum)
+                {
+                    monetary[k] = s.Amount / s.Keys.Count;
+                }
+            }
+
+            return new RfmFeatureSet<TId>(ids, recency, frequency, monetary, total, firstDay, lastDay, BuildReport(), _options);
+        }
+        finally
         {
-            ref CustomerState s = ref State(i);
-            if (s.Keys.Count == 0)
-            {
-                continue;
-            }
+            PooledArray.Return(ref sorted, 0);
+            PooledArray.Return(ref place, 0);
+        }
+    }
 
-            int k = place[i];
-            ids[k] = s.Id;
-            recency[k] = (int)(_asOfDay - s.LastDay);
-            frequency[k] = s.Keys.Count;
-            total[k] = s.Amount;
-            firstDay[k] = s.FirstDay;
-            lastDay[k] = s.LastDay;
-            if (!sum)
-            {
-                monetary[k] = s.Amount / s.Keys.Count;
-            }
+    /// <summary>
+    /// Gives the working memory (the customer states, the id table, the purchase keys) back to the
+    /// shared array pool, so that the next aggregation in the process reuses it. Feature sets built
+    /// before stay valid; every later call on this accumulator throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    /// <remarks>An accumulator that is never disposed leaves its memory to the garbage collector, as any other object.</remarks>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
         }
 
-        return new RfmFeatureSet<TId>(ids, recency, frequency, monetary, total, firstDay, lastDay, BuildReport(), _options);
+        _disposed = true;
+        PooledArray.Return(ref _states, _customerCount);
+        PooledArray.Return(ref _table, 0);
+        _purchases.Release();
+        Array.Clear(_pending, 0, _pending.Length);
+        _lines?.Clear();
+        _customerCount = 0;
+        _pendingCount = 0;
+        _groupOpen = false;
+        _lastIndex = -1;
+        _lastId = default;
     }
 
     private void AddCore(TId? customerId, DateTime timestamp, decimal quantity, decimal unitPrice, decimal amount, string? orderId, string? lineKey, bool nonPositive)
@@ -353,6 +442,13 @@ public sealed class RfmFeatureAccumulator<TId>
 
     private void ThrowIfFaulted()
     {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(
+                nameof(RfmFeatureAccumulator<TId>),
+                "The accumulator was disposed: its working memory went back to the pool. Feature sets built before stay valid.");
+        }
+
         if (_fault is not null)
         {
             throw new InvalidOperationException(
@@ -402,7 +498,7 @@ public sealed class RfmFeatureAccumulator<TId>
             {
                 line.Customer = 0;
                 line.Hash = HashOf(line.Id);
-                touch += _table[SlotOf(line.Hash, _table.Length - 1)].Entry;
+                touch += _table[SlotOf(line.Hash, _tableMask)].Entry;
             }
 
             previous = line.Id;
@@ -540,7 +636,7 @@ public sealed class RfmFeatureAccumulator<TId>
     private int Find(TId id, int hash)
     {
         Slot[] table = _table;
-        int mask = table.Length - 1;
+        int mask = _tableMask;
         int slot = SlotOf(hash, mask);
         while (true)
         {
@@ -563,7 +659,7 @@ public sealed class RfmFeatureAccumulator<TId>
     private int HashOf(TId id) => _comparer is null ? EqualityComparer<TId>.Default.GetHashCode(id) : _comparer.GetHashCode(id);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref CustomerState State(int index) => ref _chunks[index >> ChunkBits][index & ChunkMask];
+    private ref CustomerState State(int index) => ref _states[index];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SlotOf(int hash, int mask) => (int)(((ulong)(uint)hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;
@@ -574,25 +670,24 @@ public sealed class RfmFeatureAccumulator<TId>
     private int AddCustomer(TId id, int hash, int slot)
     {
         int index = _customerCount++;
-        int chunk = index >> ChunkBits;
-        if (chunk == _chunks.Length)
+        if (index == _states.Length)
         {
-            Array.Resize(ref _chunks, _chunks.Length * 2);
+            PooledArray.Grow(ref _states, index, Math.Max(1024, index * 2));
         }
 
-        _chunks[chunk] ??= new CustomerState[1 << ChunkBits];
-        ref CustomerState state = ref _chunks[chunk][index & ChunkMask];
+        ref CustomerState state = ref _states[index];
+        state = default;
         state.Id = id;
-        state.Keys.Head = -1;
         _table[slot] = new Slot { Hash = hash, Entry = index + 1 };
-        if (_customerCount * 2 > _table.Length)
+        if (_customerCount * 2 > _tableMask + 1)
         {
-            // Keep the table at most half full, so that probe runs stay short; grow it fourfold, so
-            // that it is rebuilt (and fresh memory touched) less often.
-            var table = new Slot[_table.Length * 4];
-            int mask = table.Length - 1;
-            foreach (Slot old in _table)
+            // Keep the table at most half full, so that probe runs stay short.
+            int size = (_tableMask + 1) * 4;
+            Slot[] table = PooledArray.RentCleared<Slot>(size);
+            int mask = size - 1;
+            for (int i = 0; i <= _tableMask; i++)
             {
+                Slot old = _table[i];
                 if (old.Entry != 0)
                 {
                     int at = SlotOf(old.Hash, mask);
@@ -605,7 +700,9 @@ public sealed class RfmFeatureAccumulator<TId>
                 }
             }
 
+            PooledArray.Return(ref _table, 0);
             _table = table;
+            _tableMask = mask;
         }
 
         return index;
@@ -725,16 +822,20 @@ public sealed class RfmFeatureAccumulator<TId>
     }
 
     /// <summary>Puts customer numbers in id order: numeric for integer strings, ordinal for other strings, default order for comparables.</summary>
-    private void SortById(int[] customers)
+    private void SortById(int[] customers, int length)
     {
-        if (typeof(TId) == typeof(string))
+        if (typeof(TId) == typeof(long) || typeof(TId) == typeof(int))
         {
-            var ids = new string[customers.Length];
+            SortByIntegerKey(customers, length);
+        }
+        else if (typeof(TId) == typeof(string))
+        {
+            var ids = new string[length];
             bool allIntegers = true;
             bool allShort = true;
-            for (int k = 0; k < customers.Length; k++)
+            for (int k = 0; k < length; k++)
             {
-                ids[k] = (string)(object)State(customers[k]).Id!;
+                ids[k] = (string)(object)_states[customers[k]].Id!;
                 allIntegers = allIntegers && IdOrdering.IsInteger(ids[k]);
                 allShort = allShort && ids[k].Length <= 18;
             }
@@ -742,13 +843,13 @@ public sealed class RfmFeatureAccumulator<TId>
             if (allIntegers && allShort)
             {
                 // Sort the parsed numbers, then equal numbers ("007", "7") by ordinal.
-                var numbers = new long[ids.Length];
-                for (int k = 0; k < ids.Length; k++)
+                var numbers = new long[length];
+                for (int k = 0; k < length; k++)
                 {
                     numbers[k] = long.Parse(ids[k], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
                 }
 
-                var items = new int[ids.Length];
+                var items = new int[length];
                 for (int k = 0; k < items.Length; k++)
                 {
                     items[k] = k;
@@ -768,7 +869,8 @@ public sealed class RfmFeatureAccumulator<TId>
                     }
                 }
 
-                int[] copy = (int[])customers.Clone();
+                int[] copy = new int[length];
+                Array.Copy(customers, copy, length);
                 for (int k = 0; k < items.Length; k++)
                 {
                     customers[k] = copy[items[k]];
@@ -776,18 +878,63 @@ public sealed class RfmFeatureAccumulator<TId>
             }
             else
             {
-                Array.Sort(ids, customers, allIntegers ? IdOrdering.NumericStrings : StringComparer.Ordinal);
+                Array.Sort(ids, customers, 0, length, allIntegers ? IdOrdering.NumericStrings : StringComparer.Ordinal);
             }
         }
         else if (typeof(IComparable<TId>).IsAssignableFrom(typeof(TId)) || typeof(IComparable).IsAssignableFrom(typeof(TId)))
         {
-            var ids = new TId[customers.Length];
-            for (int k = 0; k < customers.Length; k++)
+            var ids = new TId[length];
+            for (int k = 0; k < length; k++)
             {
-                ids[k] = State(customers[k]).Id;
+                ids[k] = _states[customers[k]].Id;
             }
 
-            Array.Sort(ids, customers);
+            Array.Sort(ids, customers, 0, length);
+        }
+    }
+
+    /// <summary>Integer ids: a stable radix sort of the ids with the sign bit flipped (so that unsigned order is numeric order).</summary>
+    private void SortByIntegerKey(int[] customers, int length)
+    {
+        ulong[] keys = PooledArray.Rent<ulong>(length);
+        ulong[] scratchKeys = PooledArray.Rent<ulong>(length);
+        int[] scratchItems = PooledArray.Rent<int>(length);
+        try
+        {
+            ulong min = ulong.MaxValue;
+            ulong max = 0;
+            for (int k = 0; k < length; k++)
+            {
+                TId id = _states[customers[k]].Id;
+                long value = typeof(TId) == typeof(long) ? (long)(object)id : (int)(object)id;
+                ulong key = (ulong)value ^ 0x8000_0000_0000_0000UL;
+                keys[k] = key;
+                min = Math.Min(min, key);
+                max = Math.Max(max, key);
+            }
+
+            // Sort on the offsets from the smallest key: as many bits as the spread of the ids needs.
+            int bits = 0;
+            for (ulong spread = max - min; spread != 0; spread >>= 1)
+            {
+                bits++;
+            }
+
+            for (int k = 0; k < length; k++)
+            {
+                keys[k] -= min;
+            }
+
+            if (!StableRadixSort.Sort(keys, customers, scratchKeys, scratchItems, length, bits))
+            {
+                Array.Copy(scratchItems, customers, length);
+            }
+        }
+        finally
+        {
+            PooledArray.Return(ref keys, 0);
+            PooledArray.Return(ref scratchKeys, 0);
+            PooledArray.Return(ref scratchItems, 0);
         }
     }
 }

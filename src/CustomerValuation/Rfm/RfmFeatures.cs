@@ -53,7 +53,7 @@ public static class RfmFeatures
         Guard.NotNull(amount, nameof(amount));
         Guard.NotNull(options, nameof(options));
         RequireOrders(orderId is not null, options, nameof(orderId));
-        var accumulator = new RfmFeatureAccumulator<TId>(options);
+        using var accumulator = new RfmFeatureAccumulator<TId>(options);
         long n = 0;
         foreach (TLine line in lines)
         {
@@ -104,7 +104,7 @@ public static class RfmFeatures
         Guard.NotNull(unitPrice, nameof(unitPrice));
         Guard.NotNull(options, nameof(options));
         RequireOrders(orderId is not null, options, nameof(orderId));
-        var accumulator = new RfmFeatureAccumulator<TId>(options);
+        using var accumulator = new RfmFeatureAccumulator<TId>(options);
         long n = 0;
         foreach (TLine line in lines)
         {
@@ -142,7 +142,7 @@ public static class RfmFeatures
         Guard.NotNull(options, nameof(options));
         CheckLengths(customerIds.Length, timestamps.Length, amounts.Length, orderIds.Length, nameof(timestamps), nameof(amounts), nameof(orderIds));
         RequireOrders(!orderIds.IsEmpty, options, nameof(orderIds));
-        var accumulator = new RfmFeatureAccumulator<TId>(options);
+        using var accumulator = new RfmFeatureAccumulator<TId>(options);
         for (int i = 0; i < customerIds.Length; i++)
         {
             accumulator.Add(customerIds[i], timestamps[i], amounts[i], orderIds.IsEmpty ? null : orderIds[i]);
@@ -196,7 +196,7 @@ public static class RfmFeatures
             }
         }
 
-        var accumulator = new RfmFeatureAccumulator<TId>(options);
+        using var accumulator = new RfmFeatureAccumulator<TId>(options);
         for (int i = 0; i < customerIds.Length; i++)
         {
             // The sign comes from the double: a positive amount below 10⁻²⁸ converts to 0 but is still a purchase.
