@@ -4,26 +4,32 @@ using System.Runtime.CompilerServices;
 
 namespace CustomerValuation.Internal;
 
-/// <summary>A customer's part of a <see cref="PurchaseKeySet"/>, kept inside the customer's own state.</summary>
+/// <summary>
+/// A customer's part of a <see cref="PurchaseKeySet"/>, kept inside the customer's own state. The
+/// count of keys is the caller's: it raises it for every key added and lowers it for every repeat
+/// that <see cref="PurchaseKeySet.Settle"/> returns.
+/// </summary>
 internal struct PurchaseKeys
 {
-    /// <summary>The number of distinct keys (the customer's frequency) once <see cref="PurchaseKeySet.Settle"/> has run; until then it may count a repeated key twice.</summary>
-    public int Count;
-
-    /// <summary>A 64-bit Bloom filter of the customer's keys (two bits per key).</summary>
+    /// <summary>A 128-bit Bloom filter of the customer's keys (three bits per key), low half.</summary>
     public ulong Mask;
+
+    /// <summary>The high half of the filter.</summary>
+    public ulong MaskHigh;
 }
 
 /// <summary>
 /// Exact sets of purchase keys (order ids or day numbers), one per customer, for streams in which a
 /// customer's new keys are almost always new. Every key is appended to one log, written in order (no
-/// memory is read to add a key); a 64-bit Bloom filter inside the customer's state says whether the
+/// memory is read to add a key); a 128-bit Bloom filter inside the customer's state says whether the
 /// key may have been seen before, and only then is the customer marked as a suspect. <see cref="Settle"/>
 /// later sorts the log entries of the suspects and removes the repeated keys, exactly (order ids
 /// are compared as text).
 /// </summary>
 /// <remarks>
-/// Memory: 16 bytes per (customer, order) or 8 per (customer, day), plus one bit per customer.
+/// Memory: 16 bytes per (customer, order) or 8 per (customer, day) in the log, plus one bit per
+/// customer; repeats stay in the log until the next <see cref="Settle"/>, which the owner runs
+/// when <see cref="ShouldSettle"/> says so.
 /// </remarks>
 internal sealed class PurchaseKeySet
 {
@@ -40,12 +46,20 @@ internal sealed class PurchaseKeySet
     private ulong[] _suspects = [];
     private int _suspectWords;
     private bool _anySuspect;
+    private int _suspectKeys;
 
     /// <summary>Creates an empty set of order ids (<paramref name="byOrder"/>) or of day numbers.</summary>
     public PurchaseKeySet(bool byOrder) => _byOrder = byOrder;
 
-    /// <summary>True when some customer's count may include a repeated key (<see cref="Settle"/> fixes it).</summary>
-    public bool NeedsSettling => _anySuspect;
+    /// <summary>The number of keys in the log (distinct ones, and repeats not yet settled).</summary>
+    public int LogLength => _count;
+
+    /// <summary>
+    /// True when the keys added since the last <see cref="Settle"/> that may be repeats are many
+    /// (more than 65,536 and more than half the log): settling then keeps the log within about
+    /// twice the distinct keys, so memory grows with the distinct keys, not with the lines.
+    /// </summary>
+    public bool ShouldSettle => _suspectKeys > 65_536 && _suspectKeys > _count / 2;
 
     /// <summary>A hash of an order id that is the same in every process (string.GetHashCode is randomised).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -70,9 +84,10 @@ internal sealed class PurchaseKeySet
         _count = 0;
         _suspectWords = 0;
         _anySuspect = false;
+        _suspectKeys = 0;
     }
 
-    /// <summary>Adds an order id to a customer's set, counting it; a repeat is taken back by <see cref="Settle"/>.</summary>
+    /// <summary>Adds an order id to a customer's set (the caller counts it; a repeat is taken back by <see cref="Settle"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int customer, ref PurchaseKeys keys, string order, int orderHash)
     {
@@ -81,7 +96,7 @@ internal sealed class PurchaseKeySet
         _orders[index] = order;
     }
 
-    /// <summary>Adds a day number to a customer's set, counting it; a repeat is taken back by <see cref="Settle"/>.</summary>
+    /// <summary>Adds a day number to a customer's set (the caller counts it; a repeat is taken back by <see cref="Settle"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int customer, ref PurchaseKeys keys, int day)
     {
@@ -181,6 +196,7 @@ internal sealed class PurchaseKeySet
 
             Array.Clear(_suspects, 0, _suspectWords);
             _anySuspect = false;
+            _suspectKeys = 0;
             return repeats;
         }
         finally
@@ -225,21 +241,28 @@ internal sealed class PurchaseKeySet
         return x ^ (x >> 31);
     }
 
-    /// <summary>The two filter bits of a key.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Bits(ulong fingerprint) => (1UL << (int)(fingerprint & 63)) | (1UL << (int)((fingerprint >> 6) & 63));
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Append(int customer, ref PurchaseKeys keys, ulong fingerprint)
     {
-        ulong bits = Bits(fingerprint);
-        if ((keys.Mask & bits) == bits)
+        // Three bits of 128, each chosen by 7 bits of the fingerprint; a key whose three bits are
+        // all set already may have been seen.
+        ulong low = 0, high = 0;
+        for (int b = 0; b < 3; b++)
+        {
+            int bit = (int)(fingerprint >> (7 * b)) & 127;
+            ulong one = 1UL << (bit & 63);
+            ulong inHigh = 0UL - (ulong)(bit >> 6); // all ones when the bit is in the high half (no branch)
+            low |= one & ~inHigh;
+            high |= one & inHigh;
+        }
+
+        if ((keys.Mask & low) == low && (keys.MaskHigh & high) == high)
         {
             MarkSuspect(customer);
         }
 
-        keys.Mask |= bits;
-        keys.Count++;
+        keys.Mask |= low;
+        keys.MaskHigh |= high;
         int index = _count;
         if (index >= _customers.Length || index >= _hashes.Length || (_byOrder && index >= _orders.Length))
         {
@@ -266,6 +289,7 @@ internal sealed class PurchaseKeySet
 
         _suspects[word] |= 1UL << (customer & 63);
         _anySuspect = true;
+        _suspectKeys++;
     }
 
     private void GrowLog(int used)

@@ -18,6 +18,11 @@ namespace CustomerValuation.Rfm;
 /// line. Amounts are summed in <see cref="decimal"/>, exactly.
 /// </para>
 /// <para>
+/// The working memory is rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>; dispose the
+/// accumulator (a <c>using</c> declaration) to give it back, so that the next aggregation in the
+/// process reuses it instead of touching fresh memory. Feature sets built before stay valid.
+/// </para>
+/// <para>
 /// Every line is either counted as a purchase, netted (non-positive amount under
 /// <see cref="RfmNonPositivePolicy.Net"/>) or removed by exactly one policy, in the order given in
 /// <see cref="RfmTransactionOptions"/>; <see cref="Report"/> counts each.
@@ -205,15 +210,12 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
     {
         ThrowIfFaulted();
         Flush();
-        foreach (int customer in _purchases.Settle())
-        {
-            _states[customer].Keys.Count--; // a repeated order (or day) counted when it came
-        }
+        SettleRepeats();
 
         int n = 0;
         for (int i = 0; i < _customerCount; i++)
         {
-            if (_states[i].Keys.Count > 0)
+            if (_states[i].Frequency > 0)
             {
                 n++;
             }
@@ -225,7 +227,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         {
             for (int i = 0, k = 0; i < _customerCount; i++)
             {
-                if (_states[i].Keys.Count > 0)
+                if (_states[i].Frequency > 0)
                 {
                     sorted[k++] = i;
                 }
@@ -251,7 +253,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
             for (int i = 0; i < _customerCount; i++)
             {
                 ref CustomerState s = ref _states[i];
-                if (s.Keys.Count == 0)
+                if (s.Frequency == 0)
                 {
                     continue;
                 }
@@ -259,13 +261,13 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
                 int k = place[i];
                 ids[k] = s.Id;
                 recency[k] = (int)(_asOfDay - s.LastDay);
-                frequency[k] = s.Keys.Count;
+                frequency[k] = s.Frequency;
                 total[k] = s.Amount;
                 firstDay[k] = s.FirstDay;
                 lastDay[k] = s.LastDay;
                 if (!sum)
                 {
-                    monetary[k] = s.Amount / s.Keys.Count;
+                    monetary[k] = s.Amount / s.Frequency;
                 }
             }
 
@@ -275,6 +277,15 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         {
             PooledArray.Return(ref sorted, 0);
             PooledArray.Return(ref place, 0);
+        }
+    }
+
+    /// <summary>Takes back from the frequencies the orders (or days) that were counted twice.</summary>
+    private void SettleRepeats()
+    {
+        foreach (int customer in _purchases.Settle())
+        {
+            _states[customer].Frequency--;
         }
     }
 
@@ -381,6 +392,10 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
             try
             {
                 Apply(index, kind, (int)day, (int)day, 1, amount, orderId, orderHash: 0, hashed: false, line);
+                if (_purchases.ShouldSettle)
+                {
+                    SettleRepeats();
+                }
             }
             catch (Exception e)
             {
@@ -517,12 +532,15 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
             {
                 last = Find(line.Id, line.Hash);
                 line.Customer = last;
-                touch += State(last).Keys.Count;
+                // A state may straddle two cache lines: touch both ends, so that Apply finds both in cache.
+                ref byte start = ref Unsafe.As<CustomerState, byte>(ref State(last));
+                touch += start + Unsafe.Add(ref start, Unsafe.SizeOf<CustomerState>() - 1);
             }
         }
 
         _lastIndex = last;
         _lastId = pending[count - 1].Id;
+
         bool byOrder = _options.Frequency == RfmFrequencyBasis.DistinctOrders;
         string? previousOrder = null;
         int previousHash = 0;
@@ -560,6 +578,11 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
             throw;
         }
 
+        if (_purchases.ShouldSettle)
+        {
+            SettleRepeats();
+        }
+
         _touchSink = touch;
     }
 
@@ -587,7 +610,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         }
 
         _purchaseLines += lines;
-        if (state.Keys.Count == 0)
+        if (state.Frequency == 0)
         {
             state.FirstDay = day;
             state.LastDay = lastDay;
@@ -602,16 +625,18 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         {
             // Lines of one order usually come together: only a change of order is looked up.
             int hash = hashed ? orderHash : PurchaseKeySet.HashOf(orderId!);
-            if (state.Keys.Count == 0 || state.LastKey != hash || !string.Equals(state.LastOrder, orderId, StringComparison.Ordinal))
+            if (state.Frequency == 0 || state.LastKey != hash || !string.Equals(state.LastOrder, orderId, StringComparison.Ordinal))
             {
-                _purchases.Add(index, ref state.Keys, orderId!, hash); // a new order raises Keys.Count, the frequency
+                _purchases.Add(index, ref state.Keys, orderId!, hash);
+                state.Frequency++;
                 state.LastOrder = orderId;
                 state.LastKey = hash;
             }
         }
-        else if (state.Keys.Count == 0 || state.LastKey != day)
+        else if (state.Frequency == 0 || state.LastKey != day)
         {
             _purchases.Add(index, ref state.Keys, day);
+            state.Frequency++;
             state.LastKey = day;
         }
     }
@@ -722,7 +747,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         for (int i = 0; i < _customerCount; i++)
         {
             ref CustomerState state = ref State(i);
-            if (state.Keys.Count > 0)
+            if (state.Frequency > 0)
             {
                 customers++;
                 if (!TryAdd(ref total, state.Amount))
@@ -784,6 +809,9 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         public decimal Amount;
         public string? LastOrder;
         public PurchaseKeys Keys;
+
+        // Distinct orders (or days) once PurchaseKeySet.Settle has run; until then a repeated one may be counted twice.
+        public int Frequency;
         public int FirstDay;
         public int LastDay;
 

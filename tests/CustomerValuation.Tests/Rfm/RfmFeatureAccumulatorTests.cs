@@ -10,8 +10,9 @@ namespace CustomerValuation.Tests.Rfm;
 
 /// <summary>
 /// The accumulator's distinct-purchase counting on the inputs that stress its internals: customers
-/// with many orders or days (past the per-customer filter and its list walk, into the exact
-/// per-customer set), orders revisited out of sequence, and more lines than one batch.
+/// with many orders or days (the per-customer filter saturates, so most keys become suspects and
+/// are settled by sorting), orders revisited out of sequence and after an earlier ToFeatures, more
+/// lines than one batch, and working memory reused from the pool after Dispose.
 /// Expected values: LINQ Distinct on the same lines (an independent count).
 /// </summary>
 public class RfmFeatureAccumulatorTests
@@ -102,6 +103,79 @@ public class RfmFeatureAccumulatorTests
         Assert.Equal(2, after.Frequency);
         Assert.Equal(301m, after.Monetary);
         Assert.Equal(0, after.RecencyDays);
+    }
+
+    [Fact]
+    public void ToFeatures_OrderRepeatedAfterAnEarlierToFeatures_CountsItOnce()
+    {
+        // Hand: o1, o2, then (after a first ToFeatures) o1 again and o3: distinct orders 2, then 3.
+        // The repeat of o1 is found when the features are built, so it must be found again after
+        // a first build without undoing anything that build settled.
+        using var accumulator = new RfmFeatureAccumulator<string>(new RfmTransactionOptions(s_asOf));
+        accumulator.Add("A", s_asOf.AddDays(-9), 5m, "o1");
+        accumulator.Add("A", s_asOf.AddDays(-8), 5m, "o2");
+        Assert.Equal(2, Assert.Single(accumulator.ToFeatures()).Frequency);
+        accumulator.Add("A", s_asOf.AddDays(-7), 5m, "o1");
+        accumulator.Add("A", s_asOf.AddDays(-6), 5m, "o3");
+        RfmCustomerFeatures<string> first = Assert.Single(accumulator.ToFeatures());
+        Assert.Equal(3, first.Frequency);
+        Assert.Equal(20m, first.Monetary);
+        Assert.Equal(3, Assert.Single(accumulator.ToFeatures()).Frequency); // building again changes nothing
+    }
+
+    [Fact]
+    public void Dispose_ThenAnyCall_ThrowsObjectDisposedAndEarlierFeaturesStayValid()
+    {
+        var accumulator = new RfmFeatureAccumulator<string>(new RfmTransactionOptions(s_asOf));
+        accumulator.Add("A", s_asOf.AddDays(-3), 7m, "o1");
+        RfmFeatureSet<string> features = accumulator.ToFeatures();
+        accumulator.Dispose();
+        accumulator.Dispose(); // a second Dispose does nothing
+
+        Assert.Throws<ObjectDisposedException>(() => accumulator.Add("A", s_asOf, 1m, "o2"));
+        Assert.Throws<ObjectDisposedException>(() => accumulator.AddLine("A", s_asOf, 1m, 1m, "o2"));
+        Assert.Throws<ObjectDisposedException>(() => accumulator.ToFeatures());
+        Assert.Throws<ObjectDisposedException>(() => accumulator.Report);
+
+        // Hand: one line of 7 three days before the as-of date.
+        RfmCustomerFeatures<string> a = Assert.Single(features);
+        Assert.Equal(("A", 3, 1, 7m), (a.Id, a.RecencyDays, a.Frequency, a.Monetary));
+    }
+
+    [Fact]
+    public void Aggregate_AfterAnotherAccumulatorGaveItsMemoryBack_SameAsLinq()
+    {
+        // The second accumulator works in arrays rented from the pool that the first one filled
+        // (5,000 customers: past the first growth of every array). Expected: LINQ on the lines.
+        static (long Customer, int Day, decimal Amount, string Order)[] Lines(int seed)
+        {
+            var random = new Random(seed);
+            return Enumerable.Range(0, 20_000)
+                .Select(_ => (
+                    (long)random.Next(5_000),
+                    random.Next(0, 200),
+                    random.Next(1, 10_000) / 100m,
+                    "o" + random.Next(0, 9_000).ToString(CultureInfo.InvariantCulture)))
+                .ToArray();
+        }
+
+        foreach (int seed in new[] { 1, 2, 3 })
+        {
+            var lines = Lines(seed);
+            using var accumulator = new RfmFeatureAccumulator<long>(new RfmTransactionOptions(s_asOf));
+            foreach (var (customer, day, amount, order) in lines)
+            {
+                accumulator.Add(customer, s_asOf.AddDays(-day), amount, order);
+            }
+
+            var expected = lines
+                .GroupBy(l => l.Customer)
+                .OrderBy(g => g.Key)
+                .Select(g => (g.Key, g.Min(l => l.Day), g.Select(l => l.Order).Distinct(StringComparer.Ordinal).Count(), g.Sum(l => l.Amount)))
+                .ToArray();
+            var actual = accumulator.ToFeatures().Select(f => (f.Id, f.RecencyDays, f.Frequency, f.Monetary)).ToArray();
+            Assert.Equal(expected, actual);
+        }
     }
 
     [Fact]
