@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using CustomerValuation.Abc;
 using CustomerValuation.Rfm;
+using CustomerValuation.Tiering;
 using Xunit;
 
 namespace CustomerValuation.Tests;
@@ -17,6 +18,8 @@ public class PublicApiNullTests
     private static readonly NullabilityInfoContext s_nullability = new();
 
     private static RfmTransactionOptions SampleTransactionOptions { get; } = new(new DateTime(2026, 1, 31));
+
+    private static Scorecard SampleScorecard { get; } = new([new Criterion("x", CriterionDirection.HigherIsBetter, CriterionNormalization.MinMax)]);
 
     public static IEnumerable<object[]> Members()
     {
@@ -98,6 +101,8 @@ public class PublicApiNullTests
         : type == typeof(RfmScoringOptions) ? RfmScoringOptions.Default
         : type == typeof(RfmSegmentTable) ? RfmSegmentTable.Standard
         : type == typeof(RfmFeatureAccumulator<string>) ? new RfmFeatureAccumulator<string>(SampleTransactionOptions)
+        : type == typeof(Scorecard) ? SampleScorecard
+        : type == typeof(Criterion) ? SampleScorecard.Criteria[0]
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -185,6 +190,51 @@ public class PublicApiNullTests
         if (type == typeof(IEnumerable<double>) || type == typeof(double[]))
         {
             return new[] { 0.5 };
+        }
+
+        if (type == typeof(CriterionNormalization))
+        {
+            return CriterionNormalization.MinMax;
+        }
+
+        if (type == typeof(Scorecard))
+        {
+            return SampleScorecard;
+        }
+
+        if (type == typeof(IEnumerable<Criterion>))
+        {
+            return SampleScorecard.Criteria;
+        }
+
+        if (type == typeof(IEnumerable<ScoreBand>))
+        {
+            return new[] { new ScoreBand(0, 1) };
+        }
+
+        if (type == typeof(AhpResult))
+        {
+            return Ahp.Analyze(new double[,] { { 1 } });
+        }
+
+        if (type == typeof(TierRule))
+        {
+            return TierRule.AtLeast(new TierBound("A", 0));
+        }
+
+        if (type == typeof(TierBound[]))
+        {
+            return new[] { new TierBound("A", 1) };
+        }
+
+        if (type == typeof(double[,]))
+        {
+            return new double[,] { { 1 } };
+        }
+
+        if (type == typeof(Func<string, IReadOnlyList<double?>>))
+        {
+            return (Func<string, IReadOnlyList<double?>>)(_ => new double?[] { 1.0 });
         }
 
         if (type.IsValueType)

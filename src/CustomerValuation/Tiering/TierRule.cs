@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CustomerValuation.Internal;
+
+namespace CustomerValuation.Tiering;
+
+/// <summary>A tier and its bound: a score threshold (<see cref="TierRule.AtLeast"/>, <see cref="TierRule.AtMost"/>) or a share of customers (<see cref="TierRule.Quotas"/>).</summary>
+public readonly record struct TierBound
+{
+    /// <summary>Creates a tier bound.</summary>
+    /// <param name="tier">The tier's label.</param>
+    /// <param name="bound">The threshold or the share (checked by the rule).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="tier"/> is null.</exception>
+    public TierBound(string tier, double bound)
+    {
+        Tier = Guard.NotNull(tier, nameof(tier));
+        Bound = bound;
+    }
+
+    /// <summary>The tier's label.</summary>
+    public string Tier { get; }
+
+    /// <summary>The threshold or the share.</summary>
+    public double Bound { get; }
+}
+
+/// <summary>
+/// How scores become tiers: by thresholds on the score (<see cref="AtLeast"/>, <see cref="AtMost"/>)
+/// or by quotas of customers (<see cref="Quotas"/>). Tiers are listed best first.
+/// </summary>
+public abstract class TierRule
+{
+    private readonly TierBound[] _tiers;
+
+    private protected TierRule(TierBound[] tiers) => _tiers = tiers;
+
+    /// <summary>The tiers and their bounds, best first.</summary>
+    public IReadOnlyList<TierBound> Tiers => Array.AsReadOnly(_tiers);
+
+    /// <summary>The tier labels, best first.</summary>
+    public IReadOnlyList<string> Labels => Array.AsReadOnly(_tiers.Select(t => t.Tier).ToArray());
+
+    private protected TierBound[] Bounds => _tiers;
+
+    /// <summary>
+    /// Thresholds for scores where higher is better: a customer gets the first tier whose bound its
+    /// score reaches (score ≥ bound). SPEC W5: <c>AtLeast(("A", 7), ("B", 3), ("C", 1))</c> gives A for
+    /// 7–9 points, B for 3–6 and C for 1–2.
+    /// </summary>
+    /// <param name="tiers">Best first, bounds strictly decreasing. A score below the last bound is an error naming the customer.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tiers"/> is null.</exception>
+    /// <exception cref="ArgumentException">No tiers, an empty or repeated label, a bound not finite, or bounds not strictly decreasing (overlapping tiers).</exception>
+    public static TierRule AtLeast(params TierBound[] tiers) => new ThresholdRule(Check(tiers, nameof(tiers), descending: true), higherIsBetter: true);
+
+    /// <summary>
+    /// Thresholds for values where lower is better (e.g. months to purchase, SPEC W7): a customer
+    /// gets the first tier whose bound its value does not exceed (value ≤ bound).
+    /// </summary>
+    /// <param name="tiers">Best first, bounds strictly increasing. A value above the last bound is an error naming the customer.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tiers"/> is null.</exception>
+    /// <exception cref="ArgumentException">No tiers, an empty or repeated label, a bound not finite, or bounds not strictly increasing.</exception>
+    public static TierRule AtMost(params TierBound[] tiers) => new ThresholdRule(Check(tiers, nameof(tiers), descending: false), higherIsBetter: false);
+
+    /// <summary>
+    /// Quotas: the best-scored share of customers gets the first tier, the next share the second,
+    /// and so on (SPEC W6: top 20 % A, next 30 % B, rest C).
+    /// </summary>
+    /// <remarks>
+    /// With n scored customers ranked by score (highest first), tier k ends after
+    /// round(n × (s₁ + … + s_k)) customers (halves rounded up), so each tier's size is within one
+    /// customer of its share. Ties: customers with equal scores always share a tier; a group of equal
+    /// scores that a boundary would split goes wholly to the better tier (the tier of its first
+    /// member), and the next tier starts after it. The result reports the sizes reached.
+    /// </remarks>
+    /// <param name="tiers">Best first; shares above 0 that add up to 1 (within 10⁻⁹).</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tiers"/> is null.</exception>
+    /// <exception cref="ArgumentException">No tiers, an empty or repeated label, a share not above 0, or shares that do not add up to 1.</exception>
+    public static TierRule Quotas(params TierBound[] tiers)
+    {
+        TierBound[] list = Check(tiers, nameof(tiers), descending: null);
+        double total = 0;
+        foreach (TierBound t in list)
+        {
+            if (!(t.Bound > 0) || t.Bound > 1)
+            {
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Tier '{0}' has share {1}; a share must be above 0 and at most 1.", t.Tier, t.Bound), nameof(tiers));
+            }
+
+            total += t.Bound;
+        }
+
+        if (Math.Abs(total - 1) > 1e-9)
+        {
+            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "The shares add up to {0}; they must add up to 1.", total), nameof(tiers));
+        }
+
+        return new QuotaRule(list);
+    }
+
+    /// <summary>Gives each scored customer (NaN = not scored, no tier) its tier index, or −1.</summary>
+    internal abstract void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow);
+
+    private static TierBound[] Check(TierBound[] tiers, string parameterName, bool? descending)
+    {
+        TierBound[] list = Guard.NotNull(tiers, parameterName).ToArray();
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("Give at least one tier.", parameterName);
+        }
+
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < list.Length; i++)
+        {
+            TierBound t = list[i];
+            if (string.IsNullOrWhiteSpace(t.Tier))
+            {
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Tier {0} has no label.", i), parameterName);
+            }
+
+            if (!labels.Add(t.Tier))
+            {
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Tier '{0}' is given twice.", t.Tier), parameterName);
+            }
+
+            if (double.IsNaN(t.Bound) || double.IsInfinity(t.Bound))
+            {
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Tier '{0}' has bound {1}; bounds must be finite.", t.Tier, t.Bound), parameterName);
+            }
+
+            if (i > 0 && descending is bool down && (down ? !(t.Bound < list[i - 1].Bound) : !(t.Bound > list[i - 1].Bound)))
+            {
+                throw new ArgumentException(
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "Tier '{0}' has bound {1} but the better tier '{2}' has {3}; bounds must be strictly {4} from the best tier, or the tiers overlap.",
+                        t.Tier,
+                        t.Bound,
+                        list[i - 1].Tier,
+                        list[i - 1].Bound,
+                        down ? "decreasing" : "increasing"),
+                    parameterName);
+            }
+        }
+
+        return list;
+    }
+
+    private sealed class ThresholdRule(TierBound[] tiers, bool higherIsBetter) : TierRule(tiers)
+    {
+        internal override void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow)
+        {
+            TierBound[] bounds = Bounds;
+            for (int i = 0; i < scores.Length; i++)
+            {
+                double s = scores[i];
+                if (double.IsNaN(s))
+                {
+                    tiers[i] = -1;
+                    continue;
+                }
+
+                int t = 0;
+                while (t < bounds.Length && (higherIsBetter ? s < bounds[t].Bound : s > bounds[t].Bound))
+                {
+                    t++;
+                }
+
+                if (t == bounds.Length)
+                {
+                    TierBound last = bounds[bounds.Length - 1];
+                    throw new ArgumentOutOfRangeException(
+                        nameof(tiers),
+                        s,
+                        string.Format(
+                            CultureInfo.InvariantCulture,
+                            "{0} scores {1}, {2} the last tier '{3}' ({4}); extend the last tier's bound so every score has a tier.",
+                            describeRow(i),
+                            s,
+                            higherIsBetter ? "below" : "above",
+                            last.Tier,
+                            last.Bound));
+                }
+
+                tiers[i] = t;
+            }
+        }
+    }
+
+    private sealed class QuotaRule(TierBound[] tiers) : TierRule(tiers)
+    {
+        internal override void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow)
+        {
+            int n = scores.Length;
+            int[] positions = PooledArray.Rent<int>(n);
+            double[] values = PooledArray.Rent<double>(n);
+            try
+            {
+                int m = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    if (double.IsNaN(scores[i]))
+                    {
+                        tiers[i] = -1;
+                    }
+                    else
+                    {
+                        positions[m] = i;
+                        values[m++] = scores[i];
+                    }
+                }
+
+                using RankedKeys ranked = DescendingRadixSort.Rank(values.AsSpan(0, m));
+                TierBound[] bounds = Bounds;
+                int tier = 0;
+                double cumulative = bounds[0].Bound;
+                int end = EndOf(cumulative, m, tier, bounds.Length);
+                for (int k = 0; k < m; k++)
+                {
+                    // Move to the next tier at its boundary, but never between equal scores.
+                    while (k >= end && tier < bounds.Length - 1 && (k == 0 || ranked.Keys[k] != ranked.Keys[k - 1]))
+                    {
+                        tier++;
+                        cumulative += bounds[tier].Bound;
+                        end = EndOf(cumulative, m, tier, bounds.Length);
+                    }
+
+                    tiers[positions[ranked.Positions[k]]] = tier;
+                }
+            }
+            finally
+            {
+                PooledArray.Return(ref positions, 0);
+                PooledArray.Return(ref values, 0);
+            }
+        }
+
+        private static int EndOf(double cumulative, int m, int tier, int tierCount) =>
+            tier == tierCount - 1 ? m : (int)Math.Floor((cumulative * m) + 0.5);
+    }
+}
