@@ -227,6 +227,11 @@ public class PublicApiNullTests
             return new[] { new TierBound("A", 1) };
         }
 
+        if (type == typeof(string[,]))
+        {
+            return new string[,] { { "A" } };
+        }
+
         if (type == typeof(double[,]))
         {
             return new double[,] { { 1 } };

@@ -102,6 +102,28 @@ public abstract class TierRule
         return new QuotaRule(list);
     }
 
+    /// <summary>The tier of one score under a threshold rule (quotas need all the scores: use <see cref="ScorecardScorer"/>).</summary>
+    /// <param name="score">The score (or, for <see cref="AtMost"/>, the value); finite.</param>
+    /// <returns>The tier label.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="score"/> is not finite, or falls outside the last tier.</exception>
+    /// <exception cref="InvalidOperationException">The rule is a quota rule.</exception>
+    public string TierOf(double score)
+    {
+        if (this is QuotaRule)
+        {
+            throw new InvalidOperationException("A quota rule places customers relative to each other; score them together with ScorecardScorer.Score.");
+        }
+
+        if (double.IsNaN(score) || double.IsInfinity(score))
+        {
+            throw new ArgumentOutOfRangeException(nameof(score), score, "The score must be finite.");
+        }
+
+        Span<int> tier = stackalloc int[1];
+        Assign([score], tier, _ => "The score");
+        return _tiers[tier[0]].Tier;
+    }
+
     /// <summary>Gives each scored customer (NaN = not scored, no tier) its tier index, or −1.</summary>
     internal abstract void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow);
 
