@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using CustomerValuation.Abc;
 using CustomerValuation.Rfm;
+using CustomerValuation.Tiering;
 using Xunit;
 
 namespace CustomerValuation.Tests;
@@ -98,6 +99,7 @@ public class PublicApiNullTests
         : type == typeof(RfmScoringOptions) ? RfmScoringOptions.Default
         : type == typeof(RfmSegmentTable) ? RfmSegmentTable.Standard
         : type == typeof(RfmFeatureAccumulator<string>) ? new RfmFeatureAccumulator<string>(SampleTransactionOptions)
+        : type == typeof(TierHysteresis) ? new TierHysteresis(new[] { "A", "B" }, new[] { 5.0 })
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -185,6 +187,31 @@ public class PublicApiNullTests
         if (type == typeof(IEnumerable<double>) || type == typeof(double[]))
         {
             return new[] { 0.5 };
+        }
+
+        if (type == typeof(IEnumerable<KeyValuePair<string, string>>))
+        {
+            return new Dictionary<string, string> { ["K1"] = "P" };
+        }
+
+        if (type == typeof(TierHysteresisOptions))
+        {
+            return TierHysteresisOptions.Default;
+        }
+
+        if (type == typeof(ProvisionalGradeOptions))
+        {
+            return ProvisionalGradeOptions.Default;
+        }
+
+        if (type == typeof(TierMigrationResult<string>))
+        {
+            return TierMigration.Compare(new[] { "P" }, new Dictionary<string, string> { ["K1"] = "P" }, new Dictionary<string, string>());
+        }
+
+        if (type == typeof(IEnumerable<ProvisionalGrade<string>>))
+        {
+            return new[] { new ProvisionalGrade<string>("K1", "P", new DateTime(2026, 1, 1), new DateTime(2026, 7, 1)) };
         }
 
         if (type.IsValueType)
