@@ -72,7 +72,7 @@ public class ProvisionalGradesTests
     [Fact]
     public void FromMigration_NewCustomers_GetTheirLaterTierProvisionally()
     {
-        // Worked migration example (TierMigrationTests): c11 is new in A, c12 new in C; every other id is not new.
+        // Hand-made two-period example: c11 is new in A, c12 new in C; c01 moved and c03 vanished, so neither is new.
         var earlier = new Dictionary<string, string> { ["c01"] = "A", ["c03"] = "B" };
         var later = new Dictionary<string, string> { ["c01"] = "B", ["c12"] = "C", ["c11"] = "A" };
         TierMigrationResult<string> migration = TierMigration.Compare(new[] { "A", "B", "C" }, earlier, later);
