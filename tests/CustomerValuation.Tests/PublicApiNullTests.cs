@@ -103,6 +103,7 @@ public class PublicApiNullTests
         : type == typeof(RfmFeatureAccumulator<string>) ? new RfmFeatureAccumulator<string>(SampleTransactionOptions)
         : type == typeof(Scorecard) ? SampleScorecard
         : type == typeof(Criterion) ? SampleScorecard.Criteria[0]
+        : type == typeof(TierHysteresis) ? new TierHysteresis(new[] { "A", "B" }, new[] { 5.0 })
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -240,6 +241,31 @@ public class PublicApiNullTests
         if (type == typeof(Func<string, IReadOnlyList<double?>>))
         {
             return (Func<string, IReadOnlyList<double?>>)(_ => new double?[] { 1.0 });
+        }
+
+        if (type == typeof(IEnumerable<KeyValuePair<string, string>>))
+        {
+            return new Dictionary<string, string> { ["K1"] = "P" };
+        }
+
+        if (type == typeof(TierHysteresisOptions))
+        {
+            return TierHysteresisOptions.Default;
+        }
+
+        if (type == typeof(ProvisionalGradeOptions))
+        {
+            return ProvisionalGradeOptions.Default;
+        }
+
+        if (type == typeof(TierMigrationResult<string>))
+        {
+            return TierMigration.Compare(new[] { "P" }, new Dictionary<string, string> { ["K1"] = "P" }, new Dictionary<string, string>());
+        }
+
+        if (type == typeof(IEnumerable<ProvisionalGrade<string>>))
+        {
+            return new[] { new ProvisionalGrade<string>("K1", "P", new DateTime(2026, 1, 1), new DateTime(2026, 7, 1)) };
         }
 
         if (type.IsValueType)
