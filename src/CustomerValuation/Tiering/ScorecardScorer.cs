@@ -130,109 +130,107 @@ public static class ScorecardScorer
         ReadOnlySpan<double> weights = scorecard.NormalizedWeights;
         double scale = scorecard.Scale;
         MissingValuePolicy policy = scorecard.MissingValues;
+        int needed = (int)Math.Ceiling((scorecard.MinimumCriteriaShare * k) - 1e-9);
 
-        // Normalised values by column (criterion), NaN = missing.
-        var normalized = new double[n * k];
+        // First pass, by row: check the values, count the criteria present and find each scored
+        // customer's weight factor (scale / weight present), so that the contributions can be
+        // written criterion by criterion without keeping the normalised values.
+        var present = new int[n];
+        var scores = new double[n];
+        double[] factor = PooledArray.Rent<double>(n);
         double[] column = PooledArray.Rent<double>(n);
-        double[] result = PooledArray.Rent<double>(n);
+        double[] normalized = PooledArray.Rent<double>(n);
         try
         {
-            for (int j = 0; j < k; j++)
+            for (int i = 0; i < n; i++)
             {
-                Criterion criterion = scorecard.CriterionAt(j);
-                for (int i = 0; i < n; i++)
+                int row = i * k;
+                int count = 0;
+                double presentWeight = 0;
+                for (int j = 0; j < k; j++)
                 {
-                    double x = values[(i * k) + j];
-                    if (double.IsInfinity(x))
-                    {
-                        throw new ArgumentOutOfRangeException(
-                            nameof(values),
-                            x,
-                            string.Format(CultureInfo.InvariantCulture, "{0}: criterion '{1}' is {2}; values must be finite (NaN or null for missing).", describeRow(i), criterion.Name, x));
-                    }
-
+                    double x = values[row + j];
                     if (double.IsNaN(x))
                     {
                         if (policy == MissingValuePolicy.Reject)
                         {
                             throw new ArgumentException(
-                                string.Format(CultureInfo.InvariantCulture, "{0} has no value for criterion '{1}' and the missing-value policy is Reject. Supply it, or choose Substitute or RenormalizeWeights.", describeRow(i), criterion.Name),
+                                string.Format(CultureInfo.InvariantCulture, "{0} has no value for criterion '{1}' and the missing-value policy is Reject. Supply it, or choose Substitute or RenormalizeWeights.", describeRow(i), scorecard.CriterionAt(j).Name),
                                 nameof(values));
                         }
 
-                        if (policy == MissingValuePolicy.Substitute)
+                        if (policy == MissingValuePolicy.RenormalizeWeights)
                         {
-                            x = criterion.Substitute!.Value;
+                            continue;
                         }
                     }
+                    else if (double.IsInfinity(x))
+                    {
+                        throw new ArgumentOutOfRangeException(
+                            nameof(values),
+                            x,
+                            string.Format(CultureInfo.InvariantCulture, "{0}: criterion '{1}' is {2}; values must be finite (NaN or null for missing).", describeRow(i), scorecard.CriterionAt(j).Name, x));
+                    }
 
-                    column[i] = x;
-                }
-
-                criterion.Normalization.Normalize(column.AsSpan(0, n), result.AsSpan(0, n), describeRow, criterion.Name);
-                bool lower = criterion.Direction == CriterionDirection.LowerIsBetter;
-                int offset = j * n;
-                for (int i = 0; i < n; i++)
-                {
-                    double v = result[i];
-                    normalized[offset + i] = lower ? 1 - v : v;
-                }
-            }
-        }
-        finally
-        {
-            PooledArray.Return(ref column, 0);
-            PooledArray.Return(ref result, 0);
-        }
-
-        var scores = new double[n];
-        var present = new int[n];
-        var contributions = new double[n * k];
-        int needed = (int)Math.Ceiling((scorecard.MinimumCriteriaShare * k) - 1e-9);
-        for (int i = 0; i < n; i++)
-        {
-            int count = 0;
-            double presentWeight = 0;
-            for (int j = 0; j < k; j++)
-            {
-                if (!double.IsNaN(normalized[(j * n) + i]))
-                {
                     count++;
                     presentWeight += weights[j];
                 }
+
+                present[i] = count;
+                bool scored = count >= needed && presentWeight > 0;
+                factor[i] = scored ? scale / presentWeight : 0;
+                scores[i] = scored ? 0 : double.NaN;
             }
 
-            present[i] = count;
-            if (count < needed || !(presentWeight > 0))
-            {
-                scores[i] = double.NaN;
-                continue;
-            }
-
-            double factor = scale / presentWeight;
-            var sum = default(NeumaierSum);
-            int row = i * k;
+            // Then by criterion: normalise the column and add each customer's contribution.
+            var contributions = new double[n * k];
             for (int j = 0; j < k; j++)
             {
-                double v = normalized[(j * n) + i];
-                double c = double.IsNaN(v) ? 0 : factor * weights[j] * v;
-                contributions[row + j] = c;
-                sum.Add(c);
+                Criterion criterion = scorecard.CriterionAt(j);
+                double substitute = criterion.Substitute ?? double.NaN;
+                for (int i = 0; i < n; i++)
+                {
+                    double x = values[(i * k) + j];
+                    column[i] = double.IsNaN(x) ? substitute : x;
+                }
+
+                criterion.Normalization.Normalize(column.AsSpan(0, n), normalized.AsSpan(0, n), describeRow, criterion.Name);
+                bool lower = criterion.Direction == CriterionDirection.LowerIsBetter;
+                double weight = weights[j];
+                for (int i = 0; i < n; i++)
+                {
+                    double v = normalized[i];
+                    if (factor[i] > 0 && !double.IsNaN(v))
+                    {
+                        double c = factor[i] * weight * (lower ? 1 - v : v);
+                        contributions[(i * k) + j] = c;
+                        scores[i] += c;
+                    }
+                }
             }
 
-            scores[i] = Math.Max(0, Math.Min(scale, sum.Value));
-        }
+            for (int i = 0; i < n; i++)
+            {
+                scores[i] = Math.Max(0, Math.Min(scale, scores[i])); // NaN (not scored) stays NaN
+            }
 
-        var tierIndex = new int[n];
-        if (rule is null)
-        {
-            tierIndex.AsSpan().Fill(-1);
-        }
-        else
-        {
-            rule.Assign(scores, tierIndex, describeRow);
-        }
+            var tierIndex = new int[n];
+            if (rule is null)
+            {
+                tierIndex.AsSpan().Fill(-1);
+            }
+            else
+            {
+                rule.Assign(scores, tierIndex, describeRow);
+            }
 
-        return new ScorecardResult<TId>(ids, scores, tierIndex, present, contributions, scorecard, rule);
+            return new ScorecardResult<TId>(ids, scores, tierIndex, present, contributions, scorecard, rule);
+        }
+        finally
+        {
+            PooledArray.Return(ref factor, 0);
+            PooledArray.Return(ref column, 0);
+            PooledArray.Return(ref normalized, 0);
+        }
     }
 }
