@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using CustomerValuation.Abc;
 using CustomerValuation.Rfm;
+using CustomerValuation.Tiering;
 using Xunit;
 
 namespace CustomerValuation.Tests;
@@ -17,6 +18,8 @@ public class PublicApiNullTests
     private static readonly NullabilityInfoContext s_nullability = new();
 
     private static RfmTransactionOptions SampleTransactionOptions { get; } = new(new DateTime(2026, 1, 31));
+
+    private static SatisfactionQuestionnaire SampleQuestionnaire { get; } = new(new[] { new SatisfactionItem("Quality", 1) });
 
     public static IEnumerable<object[]> Members()
     {
@@ -185,6 +188,26 @@ public class PublicApiNullTests
         if (type == typeof(IEnumerable<double>) || type == typeof(double[]))
         {
             return new[] { 0.5 };
+        }
+
+        if (type == typeof(SatisfactionQuestionnaire))
+        {
+            return SampleQuestionnaire;
+        }
+
+        if (type == typeof(SatisfactionOptions))
+        {
+            return SatisfactionOptions.Default;
+        }
+
+        if (type == typeof(IEnumerable<SatisfactionItem>))
+        {
+            return new[] { new SatisfactionItem("Quality", 1) };
+        }
+
+        if (type == typeof(Func<string, IReadOnlyList<int?>>))
+        {
+            return (Func<string, IReadOnlyList<int?>>)(_ => new int?[] { 5 });
         }
 
         if (type.IsValueType)
