@@ -21,6 +21,8 @@ public class PublicApiNullTests
 
     private static Scorecard SampleScorecard { get; } = new([new Criterion("x", CriterionDirection.HigherIsBetter, CriterionNormalization.MinMax)]);
 
+    private static SatisfactionQuestionnaire SampleQuestionnaire { get; } = new(new[] { new SatisfactionItem("Quality", 1) });
+
     public static IEnumerable<object[]> Members()
     {
         foreach (Type exported in typeof(AbcClassifier).Assembly.GetExportedTypes())
@@ -266,6 +268,26 @@ public class PublicApiNullTests
         if (type == typeof(IEnumerable<ProvisionalGrade<string>>))
         {
             return new[] { new ProvisionalGrade<string>("K1", "P", new DateTime(2026, 1, 1), new DateTime(2026, 7, 1)) };
+        }
+
+        if (type == typeof(SatisfactionQuestionnaire))
+        {
+            return SampleQuestionnaire;
+        }
+
+        if (type == typeof(SatisfactionOptions))
+        {
+            return SatisfactionOptions.Default;
+        }
+
+        if (type == typeof(IEnumerable<SatisfactionItem>))
+        {
+            return new[] { new SatisfactionItem("Quality", 1) };
+        }
+
+        if (type == typeof(Func<string, IReadOnlyList<int?>>))
+        {
+            return (Func<string, IReadOnlyList<int?>>)(_ => new int?[] { 5 });
         }
 
         if (type.IsValueType)
