@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using CustomerValuation.Abc;
 using CustomerValuation.Rfm;
+using CustomerValuation.Tiering;
 
 namespace CustomerValuation.Cli;
 
@@ -75,12 +76,70 @@ internal static class DemoCommand
         });
 
         RunRfm(folder, console);
+        RunTiering(customers, folder, console);
 
         console.WriteLine($"Results written to {folder}:");
-        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv" })
+        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv" })
         {
             console.WriteLine($"  {file}");
         }
+    }
+
+    /// <summary>Section 5: a weighted scorecard with AHP weights and quota tiers (SPEC §3), with the contributions of a few customers.</summary>
+    private static void RunTiering(IReadOnlyList<DemoCustomer> customers, string folder, TextWriter console)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        IReadOnlyList<DemoProfile> profiles = DemoData.Profiles(customers);
+
+        // Annual value matters 3× more than payment, 5× more than growth, 7× more than cost (SPEC §3 criteria).
+        AhpResult ahp = Ahp.Analyze(new double[,]
+        {
+            { 1, 3, 5, 7 },
+            { 1 / 3.0, 1, 3, 5 },
+            { 1 / 5.0, 1 / 3.0, 1, 3 },
+            { 1 / 7.0, 1 / 5.0, 1 / 3.0, 1 },
+        });
+        Scorecard scorecard = new Scorecard(
+            [
+                new Criterion("annual value", CriterionDirection.HigherIsBetter, CriterionNormalization.RankPercentile),
+                new Criterion("days overdue", CriterionDirection.HigherIsBetter, CriterionNormalization.Bands([new(0, 10), new(1, 6), new(31, 3), new(61, 0)])),
+                new Criterion("growth rating", CriterionDirection.HigherIsBetter, CriterionNormalization.AlreadyScored(1, 5)),
+                new Criterion("cost ratio", CriterionDirection.LowerIsBetter, CriterionNormalization.ZScore()),
+            ],
+            MissingValuePolicy.RenormalizeWeights).WithAhpWeights(ahp);
+        TierRule quotas = TierRule.Quotas(new("A", 0.2), new("B", 0.3), new("C", 0.5));
+        ScorecardResult<string> result = ScorecardScorer.Score(profiles, p => p.Id, p => [p.AnnualValue, p.DaysOverdue, p.GrowthRating, p.CostRatio], scorecard, quotas);
+
+        console.WriteLine(string.Format(
+            c,
+            "5. Weighted tiering of {0:N0} customers: four criteria, weights from pairwise judgements (AHP {1}, consistency ratio {2:0.000}), quotas A 20 % / B 30 % / C 50 % (SPEC §3)",
+            result.Count,
+            string.Join(" / ", ahp.Weights.Select(w => w.ToString("0.000", c))),
+            ahp.ConsistencyRatio));
+        console.WriteLine(string.Format(
+            c,
+            "Scored {0:N0} ({1:N0} without a growth rating, weights renormalised); per tier: {2}.",
+            result.ScoredCount,
+            profiles.Count(p => p.GrowthRating is null),
+            string.Join(", ", result.TierCounts.Select(t => string.Format(c, "{0} {1:N0}", t.Tier, t.Count)))));
+        console.WriteLine("Why a customer is in its tier (contribution of each criterion to the 0–100 score):");
+        console.WriteLine("  customer     score  tier  annual value  days overdue  growth rating  cost ratio");
+        ScorecardCustomer<string>[] ranked = result.Where(x => x.Score is not null).OrderByDescending(x => x.Score).ThenBy(x => x.Id, StringComparer.Ordinal).ToArray();
+        foreach (ScorecardCustomer<string> x in new[] { ranked[0], ranked[(ranked.Length / 5) - 1], ranked[ranked.Length / 5], ranked[ranked.Length / 2], ranked[^1] })
+        {
+            double[] parts = x.Contributions.ToArray();
+            console.WriteLine(string.Format(c, "  {0,-10} {1,7:0.0}  {2,-4}  {3,12:0.0}  {4,12:0.0}  {5,13:0.0}  {6,10:0.0}", x.Id, x.Score, x.Tier, parts[0], parts[1], parts[2], parts[3]));
+        }
+
+        console.WriteLine();
+        AtomicFile.Write(Path.Combine(folder, "tiers.csv"), w =>
+        {
+            w.WriteLine("customer_id,annual_value,days_overdue,growth_rating,cost_ratio,score,tier");
+            foreach ((DemoProfile p, ScorecardCustomer<string> x) in profiles.Zip(result, (p, x) => (p, x)))
+            {
+                w.WriteLine($"{p.Id},{Csv.Number(p.AnnualValue)},{p.DaysOverdue.ToString(c)},{(p.GrowthRating is double g ? g.ToString(c) : string.Empty)},{Csv.Number(p.CostRatio)},{(x.Score is double s ? Csv.Number(s) : string.Empty)},{x.Tier}");
+            }
+        });
     }
 
     /// <summary>Section 4: RFM from the built-in transaction lines (SPEC §2, W4).</summary>

@@ -17,6 +17,26 @@ internal static class DemoData
 {
     public const int DefaultSeed = 20261127;
 
+    /// <summary>
+    /// Scorecard attributes of the demo customers (seeded): days overdue (two thirds pay on time,
+    /// the rest up to 120 days late), a salesperson's growth rating 1–5 (missing for one customer
+    /// in ten) and a cost ratio around 0.2.
+    /// </summary>
+    public static IReadOnlyList<DemoProfile> Profiles(IReadOnlyList<DemoCustomer> customers, int seed = DefaultSeed + 5)
+    {
+        var random = new Random(seed);
+        var profiles = new List<DemoProfile>(customers.Count);
+        foreach (DemoCustomer c in customers)
+        {
+            double overdue = random.NextDouble() < 2 / 3.0 ? 0 : random.Next(1, 121);
+            double? growth = random.NextDouble() < 0.1 ? null : random.Next(1, 6);
+            double cost = Math.Round(Math.Max(0.02, 0.2 + (0.08 * (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5))), 3);
+            profiles.Add(new DemoProfile(c.Id, c.AnnualValue, overdue, growth, cost));
+        }
+
+        return profiles;
+    }
+
     public static IReadOnlyList<DemoCustomer> Customers(int count = 5000, int seed = DefaultSeed)
     {
         // System.Random with a seed uses the same legacy generator on every .NET version, so the data are stable.
@@ -121,3 +141,6 @@ internal static class DemoTransactions
         return lines.OrderBy(l => l.Timestamp).ToList();
     }
 }
+
+/// <summary>A demo customer's scorecard attributes.</summary>
+internal sealed record DemoProfile(string Id, double AnnualValue, double DaysOverdue, double? GrowthRating, double CostRatio);

@@ -54,12 +54,13 @@ internal static class Program
         }));
 
         Command rfm = BuildRfmCommand(output, error);
+        Command tier = BuildTierCommand(output, error);
 
         var outputDirectory = new Option<string>("--output-dir") { Description = "Folder for the demo's result files.", DefaultValueFactory = _ => "demo-output" };
         var demo = new Command("demo", "Run every capability on built-in, seeded synthetic data and write the results to a folder.") { outputDirectory };
         demo.SetAction(result => Guarded(error, () => DemoCommand.Run(result.GetValue(outputDirectory)!, output)));
 
-        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, …) on CSV files.") { abc, rfm, demo };
+        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, …) on CSV files.") { abc, rfm, tier, demo };
     }
 
     private static Command BuildRfmCommand(TextWriter output, TextWriter error)
@@ -126,6 +127,29 @@ internal static class Program
             RfmCommand.Run(settings, output);
         }));
         return rfm;
+    }
+
+    private static Command BuildTierCommand(TextWriter output, TextWriter error)
+    {
+        var input = new Option<string>("--input") { Description = "CSV file with a header, one row per customer (plain or .gz; - for standard input); an empty cell is a missing value.", Required = true };
+        var scorecard = new Option<string>("--scorecard") { Description = "JSON scorecard: criteria (column, direction, normalization, weight), an optional AHP matrix, missing-value policy, tiers (docs/tiering-cli.md).", Required = true };
+        var idColumn = new Option<string>("--id-column") { Description = "Column with the customer id.", DefaultValueFactory = _ => "customer_id" };
+        var outputFile = new Option<string?>("--output") { Description = "Write customer_id,status,score,tier,contribution_<criterion>… to this CSV file." };
+
+        var tier = new Command("tier", "Weighted-scorecard scores, contributions and tiers of customers from a CSV file and a JSON scorecard.")
+        {
+            input, scorecard, idColumn, outputFile,
+        };
+        tier.SetAction(result => Guarded(error, () =>
+        {
+            var settings = new TierSettings(
+                result.GetValue(input)!,
+                result.GetValue(scorecard)!,
+                result.GetValue(idColumn)!,
+                result.GetValue(outputFile));
+            TierCommand.Run(settings, output);
+        }));
+        return tier;
     }
 
     private static int Guarded(TextWriter error, Action action)
