@@ -66,4 +66,8 @@ public class ScorecardScorerBenchmarks
     /// <summary>Rank-percentile normalisation of six criteria, weighted composite with contributions, quota tiers.</summary>
     [Benchmark]
     public int ScoreRankQuotas() => ScorecardScorer.Score(_values, _scorecard, _quotas).ScoredCount;
+
+    /// <summary>The same with the six criteria normalised on up to two threads (<c>maxDegreeOfParallelism: 2</c>).</summary>
+    [Benchmark]
+    public int ScoreRankQuotasTwoThreads() => ScorecardScorer.Score(_values, _scorecard, _quotas, maxDegreeOfParallelism: 2).ScoredCount;
 }

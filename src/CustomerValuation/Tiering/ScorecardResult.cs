@@ -41,7 +41,7 @@ public readonly record struct TierCount
     public int Count { get; }
 }
 
-/// <summary>The result of <see cref="ScorecardScorer.Score(ReadOnlySpan{double}, Scorecard, TierRule?)"/>: every customer, in input order, exactly once.</summary>
+/// <summary>The result of <see cref="ScorecardScorer.Score(ReadOnlySpan{double}, Scorecard, TierRule?, int)"/>: every customer, in input order, exactly once.</summary>
 /// <typeparam name="TId">The customer id type.</typeparam>
 public sealed class ScorecardResult<TId> : IReadOnlyList<ScorecardCustomer<TId>>
 {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
 using CustomerValuation.Internal;
 
 namespace CustomerValuation.Tiering;
@@ -27,13 +29,15 @@ public static class ScorecardScorer
     /// <param name="values">Row-major: customer i's value for criterion j at [i × k + j], k = the number of criteria; NaN = missing.</param>
     /// <param name="scorecard">The scorecard.</param>
     /// <param name="tiers">The tier rule, or null for scores only.</param>
+    /// <param name="maxDegreeOfParallelism">How many criteria may be normalised at once on thread-pool threads: 1 (the default) keeps all the work on the calling thread; −1 lets the runtime choose. The result is the same either way.</param>
     /// <returns>Every row's result; ids are row indexes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scorecard"/> is null.</exception>
     /// <exception cref="ArgumentException">The input is empty or its length is not a multiple of the number of criteria; or a value is missing under <see cref="MissingValuePolicy.Reject"/> (the message names the row and the criterion).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value is infinite, outside an already-scored criterion's scale or below its first band, or a score falls outside the threshold tiers (the message names the row).</exception>
-    public static ScorecardResult<int> Score(ReadOnlySpan<double> values, Scorecard scorecard, TierRule? tiers = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1; a value is infinite, outside an already-scored criterion's scale or below its first band, or a score falls outside the threshold tiers (the message names the row).</exception>
+    public static ScorecardResult<int> Score(ReadOnlySpan<double> values, Scorecard scorecard, TierRule? tiers = null, int maxDegreeOfParallelism = 1)
     {
         Guard.NotNull(scorecard, nameof(scorecard));
+        CheckParallelism(maxDegreeOfParallelism);
         int k = scorecard.Criteria.Count;
         if (values.Length == 0 || values.Length % k != 0)
         {
@@ -49,7 +53,7 @@ public static class ScorecardScorer
             ids[i] = i;
         }
 
-        return Core(values, ids, scorecard, tiers, i => string.Format(CultureInfo.InvariantCulture, "Row {0}", i));
+        return Core(values, ids, scorecard, tiers, maxDegreeOfParallelism, i => string.Format(CultureInfo.InvariantCulture, "Row {0}", i));
     }
 
     /// <summary>Scores customers given with selectors.</summary>
@@ -60,22 +64,25 @@ public static class ScorecardScorer
     /// <param name="valuesSelector">The customer's values in criterion order; null = missing.</param>
     /// <param name="scorecard">The scorecard.</param>
     /// <param name="tiers">The tier rule, or null for scores only.</param>
+    /// <param name="maxDegreeOfParallelism">How many criteria may be normalised at once on thread-pool threads: 1 (the default) keeps all the work on the calling thread; −1 lets the runtime choose. The result is the same either way.</param>
     /// <returns>Every customer's result, in input order.</returns>
     /// <exception cref="ArgumentNullException">An argument, an id or a values list is null.</exception>
     /// <exception cref="ArgumentException">No customers, a repeated id, a values list of the wrong length, or a value missing under <see cref="MissingValuePolicy.Reject"/> (the message names the customer and the criterion).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite, outside an already-scored criterion's scale or below its first band, or a score falls outside the threshold tiers (the message names the customer).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1; a value is NaN or infinite, outside an already-scored criterion's scale or below its first band, or a score falls outside the threshold tiers (the message names the customer).</exception>
     public static ScorecardResult<TId> Score<T, TId>(
         IEnumerable<T> customers,
         Func<T, TId> idSelector,
         Func<T, IReadOnlyList<double?>> valuesSelector,
         Scorecard scorecard,
-        TierRule? tiers = null)
+        TierRule? tiers = null,
+        int maxDegreeOfParallelism = 1)
         where TId : notnull
     {
         Guard.NotNull(customers, nameof(customers));
         Guard.NotNull(idSelector, nameof(idSelector));
         Guard.NotNull(valuesSelector, nameof(valuesSelector));
         Guard.NotNull(scorecard, nameof(scorecard));
+        CheckParallelism(maxDegreeOfParallelism);
         int k = scorecard.Criteria.Count;
         var ids = new List<TId>();
         var matrix = new List<double>();
@@ -120,10 +127,18 @@ public static class ScorecardScorer
         }
 
         TId[] idArray = ids.ToArray();
-        return Core(matrix.ToArray(), idArray, scorecard, tiers, i => string.Format(CultureInfo.InvariantCulture, "Customer '{0}'", idArray[i]));
+        return Core(matrix.ToArray(), idArray, scorecard, tiers, maxDegreeOfParallelism, i => string.Format(CultureInfo.InvariantCulture, "Customer '{0}'", idArray[i]));
     }
 
-    private static ScorecardResult<TId> Core<TId>(ReadOnlySpan<double> values, TId[] ids, Scorecard scorecard, TierRule? rule, Func<int, string> describeRow)
+    private static void CheckParallelism(int maxDegreeOfParallelism)
+    {
+        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Use 1 for the calling thread only, a larger number for at most that many threads, or −1 for the runtime's choice.");
+        }
+    }
+
+    private static ScorecardResult<TId> Core<TId>(ReadOnlySpan<double> values, TId[] ids, Scorecard scorecard, TierRule? rule, int maxDegreeOfParallelism, Func<int, string> describeRow)
     {
         int k = scorecard.Criteria.Count;
         int n = ids.Length;
@@ -139,7 +154,7 @@ public static class ScorecardScorer
         var scores = new double[n];
         double[] factor = PooledArray.Rent<double>(n);
         double[] column = PooledArray.Rent<double>(n);
-        double[] normalized = PooledArray.Rent<double>(n);
+        double[] normalized = PooledArray.Rent<double>(n * k);
         try
         {
             for (int i = 0; i < n; i++)
@@ -182,31 +197,107 @@ public static class ScorecardScorer
                 scores[i] = scored ? 0 : double.NaN;
             }
 
-            // Then by criterion: normalise the column and add each customer's contribution.
-            var contributions = new double[n * k];
-            for (int j = 0; j < k; j++)
+            // Then by criterion: normalise each column (turned round for lower-is-better criteria)
+            // into pooled column storage; then one pass by row writes the contributions in order.
+            double[] raw = PooledArray.Rent<double>(n * k);
+            try
             {
-                Criterion criterion = scorecard.CriterionAt(j);
-                double substitute = criterion.Substitute ?? double.NaN;
                 for (int i = 0; i < n; i++)
                 {
-                    double x = values[(i * k) + j];
-                    column[i] = double.IsNaN(x) ? substitute : x;
-                }
-
-                criterion.Normalization.Normalize(column.AsSpan(0, n), normalized.AsSpan(0, n), describeRow, criterion.Name);
-                bool lower = criterion.Direction == CriterionDirection.LowerIsBetter;
-                double weight = weights[j];
-                for (int i = 0; i < n; i++)
-                {
-                    double v = normalized[i];
-                    if (factor[i] > 0 && !double.IsNaN(v))
+                    int row = i * k;
+                    for (int j = 0; j < k; j++)
                     {
-                        double c = factor[i] * weight * (lower ? 1 - v : v);
-                        contributions[(i * k) + j] = c;
-                        scores[i] += c;
+                        raw[(j * n) + i] = values[row + j];
                     }
                 }
+
+                double[] normalizedColumns = normalized;
+                var errors = new Exception?[k];
+                void NormalizeColumn(int j)
+                {
+                    try
+                    {
+                        NormalizeColumnCore(j);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        errors[j] = e;
+                    }
+                }
+
+                void NormalizeColumnCore(int j)
+                {
+                    Criterion criterion = scorecard.CriterionAt(j);
+                    double substitute = criterion.Substitute ?? double.NaN;
+                    Span<double> source = raw.AsSpan(j * n, n);
+                    if (!double.IsNaN(substitute))
+                    {
+                        for (int i = 0; i < n; i++)
+                        {
+                            if (double.IsNaN(source[i]))
+                            {
+                                source[i] = substitute;
+                            }
+                        }
+                    }
+
+                    Span<double> target = normalizedColumns.AsSpan(j * n, n);
+                    criterion.Normalization.Normalize(source, target, describeRow, criterion.Name);
+                    if (criterion.Direction == CriterionDirection.LowerIsBetter)
+                    {
+                        for (int i = 0; i < n; i++)
+                        {
+                            target[i] = 1 - target[i]; // NaN (missing) stays NaN
+                        }
+                    }
+                }
+
+                if (maxDegreeOfParallelism == 1 || k == 1)
+                {
+                    for (int j = 0; j < k; j++)
+                    {
+                        NormalizeColumn(j);
+                    }
+                }
+                else
+                {
+                    Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, NormalizeColumn);
+                }
+
+                // The same error whatever the threads did: the first failing criterion's.
+                foreach (Exception? error in errors)
+                {
+                    if (error is not null)
+                    {
+                        ExceptionDispatchInfo.Capture(error).Throw();
+                    }
+                }
+            }
+            finally
+            {
+                PooledArray.Return(ref raw, 0);
+            }
+
+            var contributions = new double[n * k];
+            for (int i = 0; i < n; i++)
+            {
+                double f = factor[i];
+                if (f == 0)
+                {
+                    continue;
+                }
+
+                double sum = 0;
+                int row = i * k;
+                for (int j = 0; j < k; j++)
+                {
+                    double v = normalized[(j * n) + i];
+                    double c = double.IsNaN(v) ? 0 : f * weights[j] * v;
+                    contributions[row + j] = c;
+                    sum += c;
+                }
+
+                scores[i] = sum;
             }
 
             for (int i = 0; i < n; i++)

@@ -215,53 +215,69 @@ public abstract class TierRule
 
     private sealed class QuotaRule(TierBound[] tiers) : TierRule(tiers)
     {
+        /// <summary>
+        /// Tier k takes the scores ≥ T_k, where T_k is the e_k-th largest score (e_k the rounded
+        /// cumulative share of n): the same as walking the ranked scores and never splitting equal
+        /// ones, but found with order statistics (expected O(n) per tier) instead of a sort.
+        /// </summary>
         internal override void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow)
         {
             int n = scores.Length;
-            int[] positions = PooledArray.Rent<int>(n);
             double[] values = PooledArray.Rent<double>(n);
             try
             {
                 int m = 0;
                 for (int i = 0; i < n; i++)
                 {
-                    if (double.IsNaN(scores[i]))
+                    if (!double.IsNaN(scores[i]))
                     {
-                        tiers[i] = -1;
-                    }
-                    else
-                    {
-                        positions[m] = i;
                         values[m++] = scores[i];
                     }
                 }
 
-                using RankedKeys ranked = DescendingRadixSort.Rank(values.AsSpan(0, m));
                 TierBound[] bounds = Bounds;
-                int tier = 0;
-                double cumulative = bounds[0].Bound;
-                int end = EndOf(cumulative, m, tier, bounds.Length);
-                for (int k = 0; k < m; k++)
+                var thresholds = new double[bounds.Length - 1];
+                double cumulative = 0;
+                int hi = m; // values[0 … hi) still hold every candidate for the next threshold
+                for (int t = 0; t < thresholds.Length; t++)
                 {
-                    // Move to the next tier at its boundary, but never between equal scores.
-                    while (k >= end && tier < bounds.Length - 1 && (k == 0 || ranked.Keys[k] != ranked.Keys[k - 1]))
+                    cumulative += bounds[t].Bound;
+                    int end = (int)Math.Floor((cumulative * m) + 0.5);
+                    if (end <= 0)
                     {
-                        tier++;
-                        cumulative += bounds[tier].Bound;
-                        end = EndOf(cumulative, m, tier, bounds.Length);
+                        thresholds[t] = double.PositiveInfinity;
+                        continue;
                     }
 
-                    tiers[positions[ranked.Positions[k]]] = tier;
+                    // The end-th largest is the (m − end)-th smallest (0-based); thresholds only fall
+                    // as t grows, so each selection can stay below the previous one's position.
+                    int position = Math.Min(m - end, hi - 1);
+                    thresholds[t] = OrderStatistic.Select(values, hi, position);
+                    hi = position + 1;
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    double s = scores[i];
+                    if (double.IsNaN(s))
+                    {
+                        tiers[i] = -1;
+                        continue;
+                    }
+
+                    int tier = 0;
+                    while (tier < thresholds.Length && s < thresholds[tier])
+                    {
+                        tier++;
+                    }
+
+                    tiers[i] = tier;
                 }
             }
             finally
             {
-                PooledArray.Return(ref positions, 0);
                 PooledArray.Return(ref values, 0);
             }
         }
-
-        private static int EndOf(double cumulative, int m, int tier, int tierCount) =>
-            tier == tierCount - 1 ? m : (int)Math.Floor((cumulative * m) + 0.5);
     }
 }

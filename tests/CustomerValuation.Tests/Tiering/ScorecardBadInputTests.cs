@@ -85,6 +85,29 @@ public class ScorecardBadInputTests
         Assert.Contains("Row 1 scores 0", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(-1)]
+    public void Score_TwoBadCriteria_AlwaysNamesTheFirst(int threads)
+    {
+        // Criteria 1 and 2 both reject row 0; whatever the threads do, the error is criterion 1's.
+        var card = new Scorecard(
+            [
+                X(),
+                new Criterion("r", CriterionDirection.HigherIsBetter, CriterionNormalization.AlreadyScored(1, 5)),
+                new Criterion("s", CriterionDirection.HigherIsBetter, CriterionNormalization.AlreadyScored(1, 5)),
+            ]);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ScorecardScorer.Score([1, 9, 9, 2, 3, 3], card, maxDegreeOfParallelism: threads));
+        Assert.Contains("criterion 'r'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Score_BadParallelism_Throws(int threads) =>
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => ScorecardScorer.Score([1.0], new Scorecard([X()]), maxDegreeOfParallelism: threads)).ParamName);
+
     [Fact]
     public void Normalizations_BadParameters_Throw()
     {

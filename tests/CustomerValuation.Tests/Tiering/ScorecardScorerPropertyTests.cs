@@ -113,6 +113,47 @@ public class ScorecardScorerPropertyTests
     }
 
     [Fact]
+    public void Score_Quotas_SameAsWalkingTheRankedScores()
+    {
+        // Independent reference for the documented rule: rank the scores (highest first), tier k
+        // ends after round(n × cumulative share) customers, but a run of equal scores is never
+        // split (it stays in the tier of its first member). Scores from few distinct values, so
+        // that ties straddle the boundaries often; shares with tiny and empty tiers too.
+        PropertyCheck.ForAll(
+            from n in Gen.Choose(1, 120)
+            from values in Gen.ArrayOf(Gen.Choose(0, 12).Select(v => v * 5.0), n)
+            from shares in Gen.Elements(new[] { 0.2, 0.3, 0.5 }, new[] { 0.001, 0.499, 0.5 }, new[] { 0.5, 0.5 }, new[] { 1.0 }, new[] { 0.1, 0.1, 0.1, 0.7 })
+            select (values, shares),
+            t =>
+            {
+                string[] labels = t.shares.Select((_, i) => "T" + i).ToArray();
+                TierRule rule = TierRule.Quotas(t.shares.Select((s, i) => new TierBound(labels[i], s)).ToArray());
+                var card = new Scorecard([new Criterion("x", CriterionDirection.HigherIsBetter, CriterionNormalization.AlreadyScored(0, 60))], scale: 60);
+                string?[] actual = ScorecardScorer.Score(t.values, card, rule).Select(c => c.Tier).ToArray();
+
+                int m = t.values.Length;
+                int[] order = Enumerable.Range(0, m).OrderByDescending(i => t.values[i]).ToArray();
+                var expected = new string?[m];
+                int tier = 0;
+                double cumulative = t.shares[0];
+                int end = tier == t.shares.Length - 1 ? m : (int)Math.Floor((cumulative * m) + 0.5);
+                for (int k = 0; k < m; k++)
+                {
+                    while (k >= end && tier < t.shares.Length - 1 && (k == 0 || t.values[order[k]] != t.values[order[k - 1]]))
+                    {
+                        tier++;
+                        cumulative += t.shares[tier];
+                        end = tier == t.shares.Length - 1 ? m : (int)Math.Floor((cumulative * m) + 0.5);
+                    }
+
+                    expected[order[k]] = labels[tier];
+                }
+
+                return actual.SequenceEqual(expected);
+            });
+    }
+
+    [Fact]
     public void Score_CustomersShuffled_SameResultPerId_AndNothingLost()
     {
         PropertyCheck.ForAll(
@@ -132,6 +173,17 @@ public class ScorecardScorerPropertyTests
                     && a.All(x => Math.Abs(x.Score!.Value - b[x.Id].Score!.Value) <= 1e-9 && x.Tier == b[x.Id].Tier)
                     && a.TierCounts.Sum(x => x.Count) == a.ScoredCount;
             });
+    }
+
+    [Fact]
+    public void Score_TwoThreads_SameResultAsOne()
+    {
+        PropertyCheck.ForAll(s_case, t =>
+        {
+            var one = ScorecardScorer.Score(t.Values, t.Card, s_quotas);
+            var two = ScorecardScorer.Score(t.Values, t.Card, s_quotas, maxDegreeOfParallelism: 2);
+            return one.Zip(two, (x, y) => x.Score == y.Score && x.Tier == y.Tier && x.Contributions.Span.SequenceEqual(y.Contributions.Span)).All(ok => ok);
+        });
     }
 
     [Fact]
