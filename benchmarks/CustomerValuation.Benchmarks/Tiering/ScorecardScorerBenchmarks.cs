@@ -31,20 +31,7 @@ public class ScorecardScorerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(SyntheticValues.Seed);
-        double[] amounts = SyntheticValues.Create(2 * Customers);
-        _values = new double[Customers * Criteria];
-        for (int i = 0; i < Customers; i++)
-        {
-            int row = i * Criteria;
-            _values[row] = amounts[2 * i];
-            _values[row + 1] = amounts[(2 * i) + 1];
-            _values[row + 2] = random.Next(366);
-            _values[row + 3] = random.Next(366);
-            _values[row + 4] = 1 + random.Next(5);
-            _values[row + 5] = random.Next(101) / 100.0;
-        }
-
+        _values = SyntheticTiering.SixCriteria(Customers);
         CriterionDirection[] directions =
         [
             CriterionDirection.HigherIsBetter, CriterionDirection.HigherIsBetter, CriterionDirection.LowerIsBetter,

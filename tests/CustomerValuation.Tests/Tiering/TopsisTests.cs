@@ -62,6 +62,28 @@ public class TopsisTests
     }
 
     [Fact]
+    public void Rank_RowsShuffled_SameClosenessPerAlternative()
+    {
+        PropertyCheck.ForAll(
+            from k in Gen.Choose(1, 4)
+            from n in Gen.Choose(1, 12)
+            from values in Gen.ArrayOf(Gen.Choose(0, 50).Select(v => (double)v), n * k)
+            from seed in Gen.Choose(0, int.MaxValue)
+            select (values, k, n, seed),
+            t =>
+            {
+                double[] weights = Enumerable.Range(1, t.k).Select(w => (double)w).ToArray();
+                CriterionDirection[] directions = Enumerable.Range(0, t.k).Select(j => j % 2 == 0 ? CriterionDirection.HigherIsBetter : CriterionDirection.LowerIsBetter).ToArray();
+                int[] order = Enumerable.Range(0, t.n).ToArray();
+                new Random(t.seed).Shuffle(order);
+                double[] shuffled = order.SelectMany(i => t.values.Skip(i * t.k).Take(t.k)).ToArray();
+                double[] a = Topsis.Rank(t.values, weights, directions).Closeness.ToArray();
+                double[] b = Topsis.Rank(shuffled, weights, directions).Closeness.ToArray();
+                return order.Select((original, position) => Math.Abs(a[original] - b[position]) <= 1e-12).All(ok => ok);
+            });
+    }
+
+    [Fact]
     public void Rank_BadInput_Throws()
     {
         CriterionDirection[] up = [CriterionDirection.HigherIsBetter];
