@@ -16,9 +16,9 @@ namespace CustomerValuation.Tiering;
 /// A w = λmax w, scaled to sum to 1, computed by power iteration. Consistency index
 /// CI = (λmax − n) / (n − 1); consistency ratio CR = CI / RI(n), with Saaty's random indices
 /// RI = 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59 for
-/// n = 1 … 15 (T. L. Saaty, <i>The Analytic Hierarchy Process</i>, McGraw-Hill, 1980; the table as
-/// reprinted in Saaty, "Decision making with the analytic hierarchy process", <i>Int. J. Services
-/// Sciences</i> 1(1), 2008). For n ≤ 2 every reciprocal matrix is consistent and CR = 0.
+/// n = 1 … 15 (T. L. Saaty, <i>The Analytic Hierarchy Process</i>, McGraw-Hill, 1980: the table most
+/// AHP software uses; later tables from larger simulations differ in the second decimal). For
+/// n ≤ 2 every reciprocal matrix is consistent and CR = 0.
 /// </para>
 /// </remarks>
 public static class Ahp
@@ -112,7 +112,7 @@ public static class Ahp
             }
 
             (w, next) = (next, w);
-            if (change < 1e-15)
+            if (change < 1e-14)
             {
                 break;
             }

@@ -22,9 +22,6 @@ public abstract class CriterionNormalization
     {
     }
 
-    // The scorer's public parameter that holds the raw values (errors name it).
-    private static readonly string s_valuesParameter = "values";
-
     /// <summary>The normalisation's kind, for display and for the scorecard file format.</summary>
     public abstract string Kind { get; }
 
@@ -104,8 +101,15 @@ public abstract class CriterionNormalization
         return new AlreadyScoredNormalization(minimum, maximum);
     }
 
-    /// <summary>Normalises one criterion's column (NaN = missing, stays NaN).</summary>
-    internal abstract void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion);
+    /// <summary>Normalises one criterion's column (NaN = missing, stays NaN); errors name <paramref name="parameterName"/>, the scorer's argument that holds the values.</summary>
+    internal abstract void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion, string parameterName);
+
+    /// <summary>(x − low) / (high − low) without overflow when the range exceeds the largest double (e.g. −1e308 … 1e308).</summary>
+    private static double Scaled(double x, double low, double high)
+    {
+        double range = high - low;
+        return double.IsInfinity(range) ? ((x / 2) - (low / 2)) / ((high / 2) - (low / 2)) : (x - low) / range;
+    }
 
     private sealed class MinMaxNormalization : CriterionNormalization
     {
@@ -113,7 +117,7 @@ public abstract class CriterionNormalization
 
         public override string ToString() => "min–max";
 
-        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion)
+        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion, string parameterName)
         {
             double min = double.PositiveInfinity, max = double.NegativeInfinity;
             foreach (double x in raw)
@@ -125,11 +129,10 @@ public abstract class CriterionNormalization
                 }
             }
 
-            double range = max - min;
             for (int i = 0; i < raw.Length; i++)
             {
                 double x = raw[i];
-                normalized[i] = double.IsNaN(x) ? double.NaN : range > 0 ? Math.Min(1, (x - min) / range) : 0.5;
+                normalized[i] = double.IsNaN(x) ? double.NaN : max > min ? Math.Min(1, Scaled(x, min, max)) : 0.5;
             }
         }
     }
@@ -140,7 +143,7 @@ public abstract class CriterionNormalization
 
         public override string ToString() => "rank percentile";
 
-        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion)
+        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion, string parameterName)
         {
             int n = raw.Length;
             int[] present = PooledArray.Rent<int>(n);
@@ -199,15 +202,27 @@ public abstract class CriterionNormalization
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "z-score clipped at ±{0}", Clip);
 
-        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion)
+        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion, string parameterName)
         {
+            // z is the same for x and x / s: divide by the largest magnitude first, so that the mean
+            // and the squares neither overflow (±1e200) nor underflow (1e-200).
+            double s = 0;
+            foreach (double x in raw)
+            {
+                if (!double.IsNaN(x))
+                {
+                    s = Math.Max(s, Math.Abs(x));
+                }
+            }
+
+            s = s > 0 ? s : 1;
             var sum = default(NeumaierSum);
             int m = 0;
             foreach (double x in raw)
             {
                 if (!double.IsNaN(x))
                 {
-                    sum.Add(x);
+                    sum.Add(x / s);
                     m++;
                 }
             }
@@ -218,7 +233,7 @@ public abstract class CriterionNormalization
             {
                 if (!double.IsNaN(x))
                 {
-                    squares.Add((x - mean) * (x - mean));
+                    squares.Add(((x / s) - mean) * ((x / s) - mean));
                 }
             }
 
@@ -230,9 +245,9 @@ public abstract class CriterionNormalization
                 {
                     normalized[i] = double.NaN;
                 }
-                else if (sd > 0 && !double.IsInfinity(sd))
+                else if (sd > 0)
                 {
-                    double z = Math.Max(-Clip, Math.Min(Clip, (x - mean) / sd));
+                    double z = Math.Max(-Clip, Math.Min(Clip, ((x / s) - mean) / sd));
                     normalized[i] = (z + Clip) / (2 * Clip);
                 }
                 else
@@ -254,7 +269,7 @@ public abstract class CriterionNormalization
 
         public override string ToString() => "bands " + string.Join(", ", _bands.Select(b => string.Format(CultureInfo.InvariantCulture, "≥{0}: {1}", b.From, b.Points)));
 
-        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion)
+        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion, string parameterName)
         {
             for (int i = 0; i < raw.Length; i++)
             {
@@ -268,7 +283,7 @@ public abstract class CriterionNormalization
                 if (x < _bands[0].From)
                 {
                     throw new ArgumentOutOfRangeException(
-                        s_valuesParameter,
+                        parameterName,
                         x,
                         string.Format(CultureInfo.InvariantCulture, "{0}: criterion '{1}' is {2}, below the first band (from {3}). Add a band that covers it, or repair the value.", describeRow(i), criterion, x, _bands[0].From));
                 }
@@ -294,7 +309,7 @@ public abstract class CriterionNormalization
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "already scored on [{0}, {1}]", Minimum, Maximum);
 
-        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion)
+        internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion, string parameterName)
         {
             for (int i = 0; i < raw.Length; i++)
             {
@@ -306,13 +321,13 @@ public abstract class CriterionNormalization
                 else if (x < Minimum || x > Maximum)
                 {
                     throw new ArgumentOutOfRangeException(
-                        s_valuesParameter,
+                        parameterName,
                         x,
                         string.Format(CultureInfo.InvariantCulture, "{0}: criterion '{1}' is {2}, outside its stated scale [{3}, {4}].", describeRow(i), criterion, x, Minimum, Maximum));
                 }
                 else
                 {
-                    normalized[i] = (x - Minimum) / (Maximum - Minimum);
+                    normalized[i] = Scaled(x, Minimum, Maximum);
                 }
             }
         }

@@ -70,18 +70,15 @@ public sealed class Scorecard
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be a finite number above 0 (100 for scores out of 100).");
         }
 
-        double total = 0;
-        foreach (Criterion c in _criteria)
+        // Divide by the largest weight first, so that weights near the largest double still add up.
+        double largest = _criteria.Max(c => c.Weight);
+        if (!(largest > 0))
         {
-            total += c.Weight;
+            throw new ArgumentException("The weights add up to 0; at least one must be above 0.", nameof(criteria));
         }
 
-        if (!(total > 0) || double.IsInfinity(total))
-        {
-            throw new ArgumentException("The weights add up to " + total.ToString("R", CultureInfo.InvariantCulture) + "; at least one must be above 0 and their sum finite.", nameof(criteria));
-        }
-
-        _weights = _criteria.Select(c => c.Weight / total).ToArray();
+        double total = _criteria.Sum(c => c.Weight / largest);
+        _weights = _criteria.Select(c => c.Weight / largest / total).ToArray();
         MissingValues = missingValues;
         MinimumCriteriaShare = minimumCriteriaShare;
         Scale = scale;

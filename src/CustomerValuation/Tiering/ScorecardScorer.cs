@@ -53,7 +53,7 @@ public static class ScorecardScorer
             ids[i] = i;
         }
 
-        return Core(values, ids, scorecard, tiers, maxDegreeOfParallelism, i => string.Format(CultureInfo.InvariantCulture, "Row {0}", i));
+        return Core(values, ids, scorecard, tiers, maxDegreeOfParallelism, nameof(values), i => string.Format(CultureInfo.InvariantCulture, "Row {0}", i));
     }
 
     /// <summary>Scores customers given with selectors.</summary>
@@ -127,7 +127,7 @@ public static class ScorecardScorer
         }
 
         TId[] idArray = ids.ToArray();
-        return Core(matrix.ToArray(), idArray, scorecard, tiers, maxDegreeOfParallelism, i => string.Format(CultureInfo.InvariantCulture, "Customer '{0}'", idArray[i]));
+        return Core(matrix.ToArray(), idArray, scorecard, tiers, maxDegreeOfParallelism, nameof(valuesSelector), i => string.Format(CultureInfo.InvariantCulture, "Customer '{0}'", idArray[i]));
     }
 
     private static void CheckParallelism(int maxDegreeOfParallelism)
@@ -138,7 +138,7 @@ public static class ScorecardScorer
         }
     }
 
-    private static ScorecardResult<TId> Core<TId>(ReadOnlySpan<double> values, TId[] ids, Scorecard scorecard, TierRule? rule, int maxDegreeOfParallelism, Func<int, string> describeRow)
+    private static ScorecardResult<TId> Core<TId>(ReadOnlySpan<double> values, TId[] ids, Scorecard scorecard, TierRule? tiers, int maxDegreeOfParallelism, string valuesParameter, Func<int, string> describeRow)
     {
         int k = scorecard.Criteria.Count;
         int n = ids.Length;
@@ -148,11 +148,10 @@ public static class ScorecardScorer
         int needed = (int)Math.Ceiling((scorecard.MinimumCriteriaShare * k) - 1e-9);
 
         // First pass, by row: check the values, count the criteria present and find each scored
-        // customer's weight factor (scale / weight present), so that the contributions can be
-        // written criterion by criterion without keeping the normalised values.
+        // customer's weight present (the denominator of its renormalised weights).
         var present = new int[n];
         var scores = new double[n];
-        double[] factor = PooledArray.Rent<double>(n);
+        double[] weightPresent = PooledArray.Rent<double>(n);
         double[] column = PooledArray.Rent<double>(n);
         double[] normalized = PooledArray.Rent<double>(n * k);
         try
@@ -171,7 +170,7 @@ public static class ScorecardScorer
                         {
                             throw new ArgumentException(
                                 string.Format(CultureInfo.InvariantCulture, "{0} has no value for criterion '{1}' and the missing-value policy is Reject. Supply it, or choose Substitute or RenormalizeWeights.", describeRow(i), scorecard.CriterionAt(j).Name),
-                                nameof(values));
+                                valuesParameter);
                         }
 
                         if (policy == MissingValuePolicy.RenormalizeWeights)
@@ -182,7 +181,7 @@ public static class ScorecardScorer
                     else if (double.IsInfinity(x))
                     {
                         throw new ArgumentOutOfRangeException(
-                            nameof(values),
+                            valuesParameter,
                             x,
                             string.Format(CultureInfo.InvariantCulture, "{0}: criterion '{1}' is {2}; values must be finite (NaN or null for missing).", describeRow(i), scorecard.CriterionAt(j).Name, x));
                     }
@@ -193,7 +192,7 @@ public static class ScorecardScorer
 
                 present[i] = count;
                 bool scored = count >= needed && presentWeight > 0;
-                factor[i] = scored ? scale / presentWeight : 0;
+                weightPresent[i] = scored ? presentWeight : 0;
                 scores[i] = scored ? 0 : double.NaN;
             }
 
@@ -228,7 +227,7 @@ public static class ScorecardScorer
                 void NormalizeColumnCore(int j)
                 {
                     Criterion criterion = scorecard.CriterionAt(j);
-                    double substitute = criterion.Substitute ?? double.NaN;
+                        double substitute = policy == MissingValuePolicy.Substitute ? criterion.Substitute!.Value : double.NaN;
                     Span<double> source = raw.AsSpan(j * n, n);
                     if (!double.IsNaN(substitute))
                     {
@@ -242,7 +241,7 @@ public static class ScorecardScorer
                     }
 
                     Span<double> target = normalizedColumns.AsSpan(j * n, n);
-                    criterion.Normalization.Normalize(source, target, describeRow, criterion.Name);
+                    criterion.Normalization.Normalize(source, target, describeRow, criterion.Name, valuesParameter);
                     if (criterion.Direction == CriterionDirection.LowerIsBetter)
                     {
                         for (int i = 0; i < n; i++)
@@ -281,8 +280,8 @@ public static class ScorecardScorer
             var contributions = new double[n * k];
             for (int i = 0; i < n; i++)
             {
-                double f = factor[i];
-                if (f == 0)
+                double pw = weightPresent[i];
+                if (pw == 0)
                 {
                     continue;
                 }
@@ -291,8 +290,9 @@ public static class ScorecardScorer
                 int row = i * k;
                 for (int j = 0; j < k; j++)
                 {
+                    // scale × (w / weight present) × v: the ratio is at most 1, so nothing overflows even for scale 1e308.
                     double v = normalized[(j * n) + i];
-                    double c = double.IsNaN(v) ? 0 : f * weights[j] * v;
+                    double c = double.IsNaN(v) ? 0 : scale * (weights[j] / pw) * v;
                     contributions[row + j] = c;
                     sum += c;
                 }
@@ -306,20 +306,20 @@ public static class ScorecardScorer
             }
 
             var tierIndex = new int[n];
-            if (rule is null)
+            if (tiers is null)
             {
                 tierIndex.AsSpan().Fill(-1);
             }
             else
             {
-                rule.Assign(scores, tierIndex, describeRow);
+                tiers.Assign(scores, tierIndex, describeRow, nameof(tiers));
             }
 
-            return new ScorecardResult<TId>(ids, scores, tierIndex, present, contributions, scorecard, rule);
+            return new ScorecardResult<TId>(ids, scores, tierIndex, present, contributions, scorecard, tiers);
         }
         finally
         {
-            PooledArray.Return(ref factor, 0);
+            PooledArray.Return(ref weightPresent, 0);
             PooledArray.Return(ref column, 0);
             PooledArray.Return(ref normalized, 0);
         }

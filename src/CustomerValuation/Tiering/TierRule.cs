@@ -120,12 +120,12 @@ public abstract class TierRule
         }
 
         Span<int> tier = stackalloc int[1];
-        Assign([score], tier, _ => "The score");
+        Assign([score], tier, _ => "The score", nameof(score));
         return _tiers[tier[0]].Tier;
     }
 
-    /// <summary>Gives each scored customer (NaN = not scored, no tier) its tier index, or −1.</summary>
-    internal abstract void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow);
+    /// <summary>Gives each scored customer (NaN = not scored, no tier) its tier index, or −1; errors name <paramref name="parameterName"/>.</summary>
+    internal abstract void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow, string parameterName);
 
     private static TierBound[] Check(TierBound[] tiers, string parameterName, bool? descending)
     {
@@ -174,7 +174,7 @@ public abstract class TierRule
 
     private sealed class ThresholdRule(TierBound[] tiers, bool higherIsBetter) : TierRule(tiers)
     {
-        internal override void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow)
+        internal override void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow, string parameterName)
         {
             TierBound[] bounds = Bounds;
             for (int i = 0; i < scores.Length; i++)
@@ -196,7 +196,7 @@ public abstract class TierRule
                 {
                     TierBound last = bounds[bounds.Length - 1];
                     throw new ArgumentOutOfRangeException(
-                        nameof(tiers),
+                        parameterName,
                         s,
                         string.Format(
                             CultureInfo.InvariantCulture,
@@ -220,7 +220,7 @@ public abstract class TierRule
         /// cumulative share of n): the same as walking the ranked scores and never splitting equal
         /// ones, but found with order statistics (expected O(n) per tier) instead of a sort.
         /// </summary>
-        internal override void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow)
+        internal override void Assign(ReadOnlySpan<double> scores, Span<int> tiers, Func<int, string> describeRow, string parameterName)
         {
             int n = scores.Length;
             double[] values = PooledArray.Rent<double>(n);
@@ -237,12 +237,15 @@ public abstract class TierRule
 
                 TierBound[] bounds = Bounds;
                 var thresholds = new double[bounds.Length - 1];
-                double cumulative = 0;
+
+                // Shares add up in decimal, as written (0.3 + 0.35 is 0.65, not 0.6499999999999999), so
+                // that a boundary exactly on a half rounds up as documented.
+                decimal cumulative = 0;
                 int hi = m; // values[0 … hi) still hold every candidate for the next threshold
                 for (int t = 0; t < thresholds.Length; t++)
                 {
-                    cumulative += bounds[t].Bound;
-                    int end = (int)Math.Floor((cumulative * m) + 0.5);
+                    cumulative += (decimal)bounds[t].Bound;
+                    int end = (int)Math.Floor((cumulative * m) + 0.5m);
                     if (end <= 0)
                     {
                         thresholds[t] = double.PositiveInfinity;

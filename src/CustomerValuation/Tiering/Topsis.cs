@@ -40,7 +40,12 @@ public static class Topsis
     public static TopsisResult Rank(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, ReadOnlySpan<CriterionDirection> directions, TopsisNormalization normalization = TopsisNormalization.Vector)
     {
         int k = weights.Length;
-        if (k == 0 || directions.Length != k)
+        if (k == 0)
+        {
+            throw new ArgumentException("Give one weight per criterion; there are none.", nameof(weights));
+        }
+
+        if (directions.Length != k)
         {
             throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Give one weight and one direction per criterion (got {0} weights and {1} directions).", k, directions.Length), nameof(directions));
         }
@@ -55,7 +60,7 @@ public static class Topsis
             throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Use Vector or MinMax.");
         }
 
-        double total = 0;
+        double largest = 0;
         for (int j = 0; j < k; j++)
         {
             if (!(weights[j] >= 0) || double.IsInfinity(weights[j]))
@@ -63,12 +68,19 @@ public static class Topsis
                 throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Weight {0} is {1}; weights must be finite and not negative.", j, weights[j]), nameof(weights));
             }
 
-            total += weights[j];
+            largest = Math.Max(largest, weights[j]);
         }
 
-        if (!(total > 0) || double.IsInfinity(total))
+        if (!(largest > 0))
         {
-            throw new ArgumentException("The weights add up to 0 (or overflow); at least one must be above 0.", nameof(weights));
+            throw new ArgumentException("The weights add up to 0; at least one must be above 0.", nameof(weights));
+        }
+
+        // Divided by the largest weight first, so that weights near the largest double still add up.
+        double total = 0;
+        for (int j = 0; j < k; j++)
+        {
+            total += weights[j] / largest;
         }
 
         int n = values.Length / k;
@@ -89,14 +101,25 @@ public static class Topsis
         var antiIdeal = new double[k];
         for (int j = 0; j < k; j++)
         {
-            double w = weights[j] / total;
+            double w = weights[j] / largest / total;
+            // Each column is first divided by its largest magnitude s (r does not change), so that
+            // the sum of squares neither overflows (1e200) nor underflows (1e-200), and max − min
+            // cannot overflow.
+            double s = 0;
+            for (int i = 0; i < n; i++)
+            {
+                s = Math.Max(s, Math.Abs(values[(i * k) + j]));
+            }
+
+            s = s > 0 ? s : 1;
             double a = 0, b = 0;
             if (normalization == TopsisNormalization.Vector)
             {
                 var squares = default(NeumaierSum);
                 for (int i = 0; i < n; i++)
                 {
-                    squares.Add(values[(i * k) + j] * values[(i * k) + j]);
+                    double x = values[(i * k) + j] / s;
+                    squares.Add(x * x);
                 }
 
                 a = Math.Sqrt(squares.Value);
@@ -106,8 +129,8 @@ public static class Topsis
                 double min = double.PositiveInfinity, max = double.NegativeInfinity;
                 for (int i = 0; i < n; i++)
                 {
-                    min = Math.Min(min, values[(i * k) + j]);
-                    max = Math.Max(max, values[(i * k) + j]);
+                    min = Math.Min(min, values[(i * k) + j] / s);
+                    max = Math.Max(max, values[(i * k) + j] / s);
                 }
 
                 a = max - min;
@@ -117,7 +140,7 @@ public static class Topsis
             double best = double.NegativeInfinity, worst = double.PositiveInfinity;
             for (int i = 0; i < n; i++)
             {
-                double r = a > 0 ? (values[(i * k) + j] - b) / a : 0;
+                double r = a > 0 ? ((values[(i * k) + j] / s) - b) / a : 0;
                 double v = w * r;
                 weighted[(i * k) + j] = v;
                 best = Math.Max(best, v);

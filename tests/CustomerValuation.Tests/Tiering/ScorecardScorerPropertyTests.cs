@@ -122,7 +122,7 @@ public class ScorecardScorerPropertyTests
         PropertyCheck.ForAll(
             from n in Gen.Choose(1, 120)
             from values in Gen.ArrayOf(Gen.Choose(0, 12).Select(v => v * 5.0), n)
-            from shares in Gen.Elements(new[] { 0.2, 0.3, 0.5 }, new[] { 0.001, 0.499, 0.5 }, new[] { 0.5, 0.5 }, new[] { 1.0 }, new[] { 0.1, 0.1, 0.1, 0.7 })
+            from shares in Gen.Elements(new[] { 0.2, 0.3, 0.5 }, new[] { 0.3, 0.35, 0.35 }, new[] { 0.001, 0.499, 0.5 }, new[] { 0.5, 0.5 }, new[] { 1.0 }, new[] { 0.1, 0.1, 0.1, 0.7 })
             select (values, shares),
             t =>
             {
@@ -135,15 +135,15 @@ public class ScorecardScorerPropertyTests
                 int[] order = Enumerable.Range(0, m).OrderByDescending(i => t.values[i]).ToArray();
                 var expected = new string?[m];
                 int tier = 0;
-                double cumulative = t.shares[0];
-                int end = tier == t.shares.Length - 1 ? m : (int)Math.Floor((cumulative * m) + 0.5);
+                decimal cumulative = (decimal)t.shares[0]; // the shares as written (docs: decimal sums)
+                int end = tier == t.shares.Length - 1 ? m : (int)Math.Floor((cumulative * m) + 0.5m);
                 for (int k = 0; k < m; k++)
                 {
                     while (k >= end && tier < t.shares.Length - 1 && (k == 0 || t.values[order[k]] != t.values[order[k - 1]]))
                     {
                         tier++;
-                        cumulative += t.shares[tier];
-                        end = tier == t.shares.Length - 1 ? m : (int)Math.Floor((cumulative * m) + 0.5);
+                        cumulative += (decimal)t.shares[tier];
+                        end = tier == t.shares.Length - 1 ? m : (int)Math.Floor((cumulative * m) + 0.5m);
                     }
 
                     expected[order[k]] = labels[tier];
