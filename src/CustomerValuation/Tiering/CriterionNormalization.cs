@@ -204,7 +204,7 @@ public abstract class CriterionNormalization
 
         internal override void Normalize(ReadOnlySpan<double> raw, Span<double> normalized, Func<int, string> describeRow, string criterion, string parameterName)
         {
-            // z is the same for x and x / s: divide by the largest magnitude first, so that the mean
+            // z is the same for x and x · s: scale by a power of two near the largest magnitude first, so that the mean
             // and the squares neither overflow (±1e200) nor underflow (1e-200).
             double s = 0;
             foreach (double x in raw)
@@ -215,14 +215,14 @@ public abstract class CriterionNormalization
                 }
             }
 
-            s = s > 0 ? s : 1;
+            s = Magnitude.InverseScale(s); // an exact power of two: multiply instead of divide
             var sum = default(NeumaierSum);
             int m = 0;
             foreach (double x in raw)
             {
                 if (!double.IsNaN(x))
                 {
-                    sum.Add(x / s);
+                    sum.Add(x * s);
                     m++;
                 }
             }
@@ -233,7 +233,7 @@ public abstract class CriterionNormalization
             {
                 if (!double.IsNaN(x))
                 {
-                    squares.Add(((x / s) - mean) * ((x / s) - mean));
+                    squares.Add(((x * s) - mean) * ((x * s) - mean));
                 }
             }
 
@@ -247,7 +247,7 @@ public abstract class CriterionNormalization
                 }
                 else if (sd > 0)
                 {
-                    double z = Math.Max(-Clip, Math.Min(Clip, ((x / s) - mean) / sd));
+                    double z = Math.Max(-Clip, Math.Min(Clip, ((x * s) - mean) / sd));
                     normalized[i] = (z + Clip) / (2 * Clip);
                 }
                 else

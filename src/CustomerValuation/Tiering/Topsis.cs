@@ -102,7 +102,7 @@ public static class Topsis
         for (int j = 0; j < k; j++)
         {
             double w = weights[j] / largest / total;
-            // Each column is first divided by its largest magnitude s (r does not change), so that
+            // Each column is first scaled by a power of two near its largest magnitude (r does not change), so that
             // the sum of squares neither overflows (1e200) nor underflows (1e-200), and max − min
             // cannot overflow.
             double s = 0;
@@ -111,14 +111,14 @@ public static class Topsis
                 s = Math.Max(s, Math.Abs(values[(i * k) + j]));
             }
 
-            s = s > 0 ? s : 1;
+            s = Magnitude.InverseScale(s); // an exact power of two: multiply instead of divide
             double a = 0, b = 0;
             if (normalization == TopsisNormalization.Vector)
             {
                 var squares = default(NeumaierSum);
                 for (int i = 0; i < n; i++)
                 {
-                    double x = values[(i * k) + j] / s;
+                    double x = values[(i * k) + j] * s;
                     squares.Add(x * x);
                 }
 
@@ -129,8 +129,8 @@ public static class Topsis
                 double min = double.PositiveInfinity, max = double.NegativeInfinity;
                 for (int i = 0; i < n; i++)
                 {
-                    min = Math.Min(min, values[(i * k) + j] / s);
-                    max = Math.Max(max, values[(i * k) + j] / s);
+                    min = Math.Min(min, values[(i * k) + j] * s);
+                    max = Math.Max(max, values[(i * k) + j] * s);
                 }
 
                 a = max - min;
@@ -140,7 +140,7 @@ public static class Topsis
             double best = double.NegativeInfinity, worst = double.PositiveInfinity;
             for (int i = 0; i < n; i++)
             {
-                double r = a > 0 ? ((values[(i * k) + j] / s) - b) / a : 0;
+                double r = a > 0 ? ((values[(i * k) + j] * s) - b) / a : 0;
                 double v = w * r;
                 weighted[(i * k) + j] = v;
                 best = Math.Max(best, v);
