@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using CustomerValuation.Abc;
+using CustomerValuation.Contribution;
 using CustomerValuation.Rfm;
 using CustomerValuation.Tiering;
 using Xunit;
@@ -106,6 +107,7 @@ public class PublicApiNullTests
         : type == typeof(Scorecard) ? SampleScorecard
         : type == typeof(Criterion) ? SampleScorecard.Criteria[0]
         : type == typeof(TierHysteresis) ? new TierHysteresis(new[] { "A", "B" }, new[] { 5.0 })
+        : type == typeof(ContributionResult<string, string>) ? ContributionAnalyzer.Analyze(new[] { "P" }, _ => "K", s => s, _ => 1, _ => 0, _ => (double?)1, InventoryBasis.SellingPrice)
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -288,6 +290,21 @@ public class PublicApiNullTests
         if (type == typeof(Func<string, IReadOnlyList<int?>>))
         {
             return (Func<string, IReadOnlyList<int?>>)(_ => new int?[] { 5 });
+        }
+
+        if (type == typeof(Func<string, double?>))
+        {
+            return (Func<string, double?>)(_ => 1.0);
+        }
+
+        if (type == typeof(Func<string, IReadOnlyList<double>?>) || type == typeof(Func<string, IReadOnlyList<double>>))
+        {
+            return (Func<string, IReadOnlyList<double>?>)(_ => new[] { 1.0 });
+        }
+
+        if (type == typeof(IReadOnlyDictionary<string, double>))
+        {
+            return new Dictionary<string, double> { ["P"] = 0.5 };
         }
 
         if (type.IsValueType)
