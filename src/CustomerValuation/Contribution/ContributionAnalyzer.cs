@@ -133,7 +133,19 @@ public static class ContributionAnalyzer
         var rows = new KeyedRows<TGroup, TItem>();
         foreach (T row in source)
         {
-            rows.Add(groupSelector(row), itemSelector(row), salesSelector(row), costOfGoodsSelector(row), averageInventorySelector(row) ?? double.NaN);
+            TGroup group = groupSelector(row);
+            TItem item = itemSelector(row);
+            double? inventory = averageInventorySelector(row);
+            if (inventory is double v && double.IsNaN(v))
+            {
+                // NaN is the span kernel's marker for "missing"; from a selector it is bad input, not a missing value.
+                throw new ArgumentOutOfRangeException(
+                    SourceName,
+                    v,
+                    string.Format(CultureInfo.InvariantCulture, "The record at index {0} (group '{1}', item '{2}'): the average inventory is NaN; give null for a missing inventory.", rows.Count, group, item));
+            }
+
+            rows.Add(group, item, salesSelector(row), costOfGoodsSelector(row), inventory ?? double.NaN);
         }
 
         return ContributionResult<TGroup, TItem>.Build(rows, basis);
@@ -239,12 +251,12 @@ public static class ContributionAnalyzer
                         x.ToString("R", CultureInfo.InvariantCulture)));
             }
 
-            sum.Add(x);
+            sum.Add(x / observations.Count); // the mean as Σ x ÷ n: valid huge observations cannot overflow the sum
         }
 
         double average = averaging == InventoryAveraging.OpeningClosing
             ? (observations[0] / 2) + (observations[observations.Count - 1] / 2)
-            : sum.Value / observations.Count;
+            : sum.Value;
         if (!IsFinite(average))
         {
             throw new ArgumentException(
@@ -252,7 +264,9 @@ public static class ContributionAnalyzer
                 SourceName);
         }
 
-        // A mean of normal values can fall into the subnormal range only by underflow of the division; treat it as 0.
+        // An average below the smallest normal double (only from tiny observations, e.g. (2.5e-308 + 0) ÷ 2)
+        // is treated as 0, flagged NoInventory: the kernel rejects subnormal inventories as it rejects
+        // subnormal amounts (docs/contribution.md, "Input rules").
         return Guard.IsUsableValue(average) ? average : 0;
     }
 
@@ -280,6 +294,7 @@ public static class ContributionAnalyzer
         int g = groupTotals.Length;
         NeumaierSum[] salesSums = PooledArray.RentCleared<NeumaierSum>(g);
         NeumaierSum[] costSums = PooledArray.RentCleared<NeumaierSum>(g);
+        NeumaierSum[] marginSums = PooledArray.RentCleared<NeumaierSum>(g);
         NeumaierSum[] weightedSums = PooledArray.RentCleared<NeumaierSum>(g);
         int[] rowCounts = PooledArray.RentCleared<int>(g);
         int[] undefinedCounts = PooledArray.RentCleared<int>(g);
@@ -362,6 +377,7 @@ public static class ContributionAnalyzer
 
                 salesSums[group].Add(s);
                 costSums[group].Add(c);
+                marginSums[group].Add(margin); // Σ of the rows' margins: Σ sales − Σ cost would cancel small margins
                 rowCounts[group]++;
                 destination[i] = new ContributionRow(margin, rate, turnover, cross, double.NaN, double.NaN, double.NaN, double.NaN, flags);
             }
@@ -371,14 +387,15 @@ public static class ContributionAnalyzer
                 double s = salesSums[k].Value;
                 double c = costSums[k].Value;
                 double w = weightedSums[k].Value;
-                if (!IsFinite(s) || !IsFinite(c) || !IsFinite(w) || !IsFinite(s - c))
+                double m = marginSums[k].Value;
+                if (!IsFinite(s) || !IsFinite(c) || !IsFinite(w) || !IsFinite(m))
                 {
                     throw new ArgumentException(
                         string.Format(CultureInfo.InvariantCulture, "{0}: the sales, cost of goods or cross ratio × sales of its rows add up to more than the largest double; rescale the amounts.", names.Group(k)),
                         names.Sales);
                 }
 
-                groupTotals[k] = new ContributionGroupTotals(rowCounts[k], s, c, s > 0 && undefinedCounts[k] < rowCounts[k] ? w / s : double.NaN, s > 0 ? undefinedCounts[k] : rowCounts[k]);
+                groupTotals[k] = new ContributionGroupTotals(rowCounts[k], s, c, m, s > 0 && undefinedCounts[k] < rowCounts[k] ? w / s : double.NaN, s > 0 ? undefinedCounts[k] : rowCounts[k]);
             }
 
             // Pass 2: shares within the group.
@@ -409,6 +426,12 @@ public static class ContributionAnalyzer
                 if (groupSales > 0 && groupWeighted > 0)
                 {
                     contributionShare = (cross * s) / groupWeighted;
+                    if (double.IsInfinity(contributionShare))
+                    {
+                        // A total so small that the share overflows: undefined, never ±∞.
+                        contributionShare = double.NaN;
+                        flags |= ContributionIssues.NoGroupContribution;
+                    }
                 }
                 else
                 {
@@ -420,8 +443,10 @@ public static class ContributionAnalyzer
                 {
                     marginShare = row.GrossMargin / groupMargin;
                 }
-                else
+
+                if (!IsFinite(marginShare))
                 {
+                    marginShare = double.NaN; // no positive total, or a share that overflows over a tiny one
                     flags |= ContributionIssues.NoGroupMargin;
                 }
 
@@ -441,6 +466,7 @@ public static class ContributionAnalyzer
         {
             PooledArray.Return(ref salesSums, g);
             PooledArray.Return(ref costSums, g);
+            PooledArray.Return(ref marginSums, g);
             PooledArray.Return(ref weightedSums, g);
             PooledArray.Return(ref rowCounts, g);
             PooledArray.Return(ref undefinedCounts, g);

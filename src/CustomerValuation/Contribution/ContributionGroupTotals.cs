@@ -5,11 +5,12 @@ public readonly record struct ContributionGroupTotals
 {
     private readonly double _contributionRatio;
 
-    internal ContributionGroupTotals(int rowCount, double sales, double costOfGoods, double contributionRatio, int rowsWithoutContributionRatio)
+    internal ContributionGroupTotals(int rowCount, double sales, double costOfGoods, double grossMargin, double contributionRatio, int rowsWithoutContributionRatio)
     {
         RowCount = rowCount;
         Sales = sales;
         CostOfGoods = costOfGoods;
+        GrossMargin = grossMargin;
         _contributionRatio = contributionRatio;
         RowsWithoutContributionRatio = rowsWithoutContributionRatio;
     }
@@ -23,8 +24,8 @@ public readonly record struct ContributionGroupTotals
     /// <summary>Gets the group's cost of goods (compensated sum).</summary>
     public double CostOfGoods { get; }
 
-    /// <summary>Gets the group's gross margin, <see cref="Sales"/> − <see cref="CostOfGoods"/>: its profit contribution Σ sales × margin rate.</summary>
-    public double GrossMargin => Sales - CostOfGoods;
+    /// <summary>Gets the group's gross margin, the compensated sum of its rows' margins (sales − cost of goods): its profit contribution Σ sales × margin rate. Summed by row, so small margins are not lost to the cancellation of two large totals.</summary>
+    public double GrossMargin { get; }
 
     /// <summary>Gets the group's gross margin rate, gross margin ÷ sales, as a fraction; null when the group's sales are 0.</summary>
     public double? GrossMarginRate => Sales > 0 ? GrossMargin / Sales : null;

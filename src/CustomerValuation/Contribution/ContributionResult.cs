@@ -80,7 +80,7 @@ public sealed class ContributionResult<TGroup, TItem> : IReadOnlyList<Contributi
                 groupKeys[k],
                 t,
                 TotalSales > 0 ? t.Sales / TotalSales : null,
-                TotalGrossMargin > 0 ? t.GrossMargin / TotalGrossMargin : null);
+                TotalGrossMargin > 0 && !double.IsInfinity(t.GrossMargin / TotalGrossMargin) ? t.GrossMargin / TotalGrossMargin : null);
         }
 
         Groups = new ReadOnlyCollection<ContributionGroup<TGroup>>(groups);
