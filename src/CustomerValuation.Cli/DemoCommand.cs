@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CustomerValuation.Abc;
+using CustomerValuation.Contribution;
 using CustomerValuation.Rfm;
 using CustomerValuation.Tiering;
 
@@ -77,13 +78,63 @@ internal static class DemoCommand
 
         RunRfm(folder, console);
         RunTiering(customers, folder, console);
+        RunContribution(folder, console);
 
         console.WriteLine($"Results written to {folder}:");
-        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv" })
+        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv", "contribution.csv" })
         {
             console.WriteLine($"  {file}");
         }
     }
+
+    /// <summary>Section 6: contribution ratios of three customers' product mixes (SPEC §5, W11), ranked per customer, with the flags.</summary>
+    private static void RunContribution(string folder, TextWriter console)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        IReadOnlyList<DemoSalesRow> rows = DemoSalesMix.Rows();
+        ContributionResult<string, string> result = ContributionAnalyzer.Analyze(rows, r => r.Customer, r => r.Product, r => r.Sales, r => r.CostOfGoods, r => r.AverageInventory, InventoryBasis.SellingPrice);
+        console.WriteLine(string.Format(
+            c,
+            "6. Contribution ratio of {0:N0} customers × {1:N0} products (inventory at selling price, so margin rate × turnover is the cross ratio; SPEC §5, W11)",
+            result.Groups.Count,
+            rows.Select(r => r.Product).Distinct(StringComparer.Ordinal).Count()));
+        console.WriteLine("Per customer, products ranked by contribution ratio = cross ratio × sales share (fractions: 0.25 = 25 %); what to push first is on top:");
+        foreach (ContributionGroup<string> g in result.Groups)
+        {
+            console.WriteLine(string.Format(
+                c,
+                "  {0}: sales {1}, gross margin {2} ({3:P1} of all customers' margin), contribution ratio total {4:F3}",
+                g.Group,
+                SummaryTable.Amount(g.Totals.Sales),
+                SummaryTable.Amount(g.Totals.GrossMargin),
+                g.GrossMarginShare,
+                g.Totals.ContributionRatio));
+            console.WriteLine("    rank  product        sales  margin rate  turnover  cross ratio  sales share  contribution  flags");
+            foreach (ContributionItem<string, string> x in result.RankByContributionRatio(g.Group))
+            {
+                ContributionRow f = x.Figures;
+                console.WriteLine(string.Format(
+                    c,
+                    "    {0,4}  {1,-7} {2,12:N0}  {3,11}  {4,8}  {5,11}  {6,11}  {7,12}  {8}",
+                    x.RankInGroup,
+                    x.Item,
+                    x.Sales,
+                    Figure(f.GrossMarginRate, "0.000"),
+                    Figure(f.Turnover, "0.0"),
+                    Figure(f.CrossRatio, "0.000"),
+                    Figure(f.SalesShare, "0.000"),
+                    Figure(f.ContributionRatio, "0.000"),
+                    ContributionCommand.Flags(f.Flags)).TrimEnd());
+            }
+        }
+
+        console.WriteLine("Undefined figures show as — and the flags say why: no_sales (no margin rate), no_inventory (no turnover), negative_margin (sold below cost; negative ratios).");
+        console.WriteLine();
+        ContributionCommand.WriteRows(Path.Combine(folder, "contribution.csv"), result);
+    }
+
+    private static string Figure(double? value, string format) =>
+        value is double v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
 
     /// <summary>Section 5: a weighted scorecard with AHP weights and quota tiers (SPEC §3), with the contributions of a few customers.</summary>
     private static void RunTiering(IReadOnlyList<DemoCustomer> customers, string folder, TextWriter console)

@@ -144,3 +144,57 @@ internal static class DemoTransactions
 
 /// <summary>A demo customer's scorecard attributes.</summary>
 internal sealed record DemoProfile(string Id, double AnnualValue, double DaysOverdue, double? GrowthRating, double CostRatio);
+
+/// <summary>One synthetic (customer, product) row of the demo's contribution section; inventory null = missing.</summary>
+internal sealed record DemoSalesRow(string Customer, string Product, double Sales, double CostOfGoods, double? AverageInventory);
+
+/// <summary>
+/// The demo's seeded product mix of three customers × eight products: a year's sales, cost of goods
+/// and average inventory at selling price, each product with its own margin rate and stock turn,
+/// and three rows that exercise the flags: a product one customer did not buy (zero sales), one
+/// whose inventory was not counted (missing) and one sold below cost (clearance, negative margin).
+/// </summary>
+internal static class DemoSalesMix
+{
+    /// <summary>The customers (groups) of the section.</summary>
+    public static readonly IReadOnlyList<string> CustomerIds = ["C00017", "C00042", "C00108"];
+
+    public static IReadOnlyList<DemoSalesRow> Rows(int seed = DemoData.DefaultSeed + 6)
+    {
+        // Per product: typical annual sales to a customer, gross margin rate, stock turns per year.
+        (double Sales, double Rate, double Turns)[] products =
+        [
+            (48_000, 0.22, 12), (30_000, 0.35, 6), (22_000, 0.18, 20), (15_000, 0.45, 4),
+            (12_000, 0.30, 8), (9_000, 0.55, 3), (6_000, 0.25, 15), (4_000, 0.40, 5),
+        ];
+        var random = new Random(seed);
+        var rows = new List<DemoSalesRow>();
+        foreach (string customer in CustomerIds)
+        {
+            for (int p = 0; p < products.Length; p++)
+            {
+                string product = "P" + (p + 1).ToString("D2", CultureInfo.InvariantCulture);
+                double sales = 10 * Math.Round(products[p].Sales * (0.4 + (1.2 * random.NextDouble())) / 10);
+                double rate = products[p].Rate + (0.06 * (random.NextDouble() - 0.5));
+                double cost = Math.Round(sales * (1 - rate));
+                double? inventory = 10 * Math.Round(sales / products[p].Turns * (0.7 + (0.6 * random.NextDouble())) / 10);
+                if (customer == "C00017" && product == "P08")
+                {
+                    (sales, cost) = (0, 0); // not bought this year; the stock kept for the customer remains
+                }
+                else if (customer == "C00042" && product == "P05")
+                {
+                    inventory = null; // not counted at the stock-takes
+                }
+                else if (customer == "C00108" && product == "P03")
+                {
+                    cost = Math.Round(sales * 1.12); // cleared below cost
+                }
+
+                rows.Add(new DemoSalesRow(customer, product, sales, cost, inventory));
+            }
+        }
+
+        return rows;
+    }
+}

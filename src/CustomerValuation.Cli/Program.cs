@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using CustomerValuation.Abc;
+using CustomerValuation.Contribution;
 
 namespace CustomerValuation.Cli;
 
@@ -55,12 +56,13 @@ internal static class Program
 
         Command rfm = BuildRfmCommand(output, error);
         Command tier = BuildTierCommand(output, error);
+        Command contribution = BuildContributionCommand(output, error);
 
         var outputDirectory = new Option<string>("--output-dir") { Description = "Folder for the demo's result files.", DefaultValueFactory = _ => "demo-output" };
         var demo = new Command("demo", "Run every capability on built-in, seeded synthetic data and write the results to a folder.") { outputDirectory };
         demo.SetAction(result => Guarded(error, () => DemoCommand.Run(result.GetValue(outputDirectory)!, output)));
 
-        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, …) on CSV files.") { abc, rfm, tier, demo };
+        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, …) on CSV files.") { abc, rfm, tier, contribution, demo };
     }
 
     private static Command BuildRfmCommand(TextWriter output, TextWriter error)
@@ -150,6 +152,38 @@ internal static class Program
             TierCommand.Run(settings, output);
         }));
         return tier;
+    }
+
+    private static Command BuildContributionCommand(TextWriter output, TextWriter error)
+    {
+        var input = new Option<string>("--input") { Description = "CSV file with a header, one row per (group, item) (plain or .gz; - for standard input).", Required = true };
+        var groupColumn = new Option<string>("--group-column") { Description = "Column with the group (a customer, a region, …).", Required = true };
+        var itemColumn = new Option<string>("--item-column") { Description = "Column with the item (a product, a customer, …); each (group, item) pair at most once.", Required = true };
+        var salesColumn = new Option<string>("--sales-column") { Description = "Column with the sales of the period (0 or more).", Required = true };
+        var costColumn = new Option<string>("--cost-column") { Description = "Column with the cost of the goods sold (0 or more; may exceed the sales).", Required = true };
+        var inventoryColumn = new Option<string>("--inventory-column") { Description = "Column with the average inventory of the period (0 or more; an empty cell is a missing inventory).", Required = true };
+        var basis = new Option<string>("--basis") { Description = "How the inventory is valued: price (at selling price: cross ratio; default) or cost (at cost: GMROI).", DefaultValueFactory = _ => "price" };
+        basis.AcceptOnlyFromAmong("price", "cost");
+        var outputFile = new Option<string?>("--output") { Description = "Write group,item,…,contribution_ratio,…,rank_in_group,flags to this CSV file (docs/contribution-cli.md)." };
+
+        var contribution = new Command("contribution", "Gross margin, turnover, cross ratio (or GMROI), shares and contribution ratio per item of each group, from a CSV file.")
+        {
+            input, groupColumn, itemColumn, salesColumn, costColumn, inventoryColumn, basis, outputFile,
+        };
+        contribution.SetAction(result => Guarded(error, () =>
+        {
+            var settings = new ContributionSettings(
+                result.GetValue(input)!,
+                result.GetValue(groupColumn)!,
+                result.GetValue(itemColumn)!,
+                result.GetValue(salesColumn)!,
+                result.GetValue(costColumn)!,
+                result.GetValue(inventoryColumn)!,
+                result.GetValue(basis) == "cost" ? InventoryBasis.Cost : InventoryBasis.SellingPrice,
+                result.GetValue(outputFile));
+            ContributionCommand.Run(settings, output);
+        }));
+        return contribution;
     }
 
     private static int Guarded(TextWriter error, Action action)
