@@ -91,19 +91,8 @@ internal static partial class ContributionCommand
 
         var rows = new List<InputRow>();
         var lines = new Dictionary<(string, string), long>();
-        while (records.MoveNext())
+        foreach ((long line, string[] f) in CsvInput.DataRecords(records, needed, header.Length, path))
         {
-            (long line, string[] f) = records.Current;
-            if (f.Length == 1 && f[0].Trim().Length == 0)
-            {
-                continue; // blank or whitespace-only line
-            }
-
-            if (f.Length <= needed)
-            {
-                throw new CliException($"{path}: line {line} has {f.Length} fields but the header has {header.Length}.");
-            }
-
             string groupKey = Key(f[group], path, line, s.GroupColumn, "group");
             string itemKey = Key(f[item], path, line, s.ItemColumn, "item");
             if (!lines.TryAdd((groupKey, itemKey), line))

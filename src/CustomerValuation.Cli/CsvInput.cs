@@ -94,6 +94,29 @@ internal static class CsvInput
     }
 
     /// <summary>
+    /// The data records after the header line: blank (or white-space-only) lines are skipped, and a
+    /// record with too few fields for the highest column needed is an error naming its line.
+    /// </summary>
+    public static IEnumerable<(long Line, string[] Fields)> DataRecords(IEnumerator<(long Line, string[] Fields)> records, int needed, int headerLength, string path)
+    {
+        while (records.MoveNext())
+        {
+            (long line, string[] fields) = records.Current;
+            if (fields.Length == 1 && fields[0].Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (fields.Length <= needed)
+            {
+                throw new CliException($"{path}: line {line} has {fields.Length} fields but the header has {headerLength}.");
+            }
+
+            yield return (line, fields);
+        }
+    }
+
+    /// <summary>
     /// Splits RFC 4180 text into records (comma-separated; a field in double quotes may hold commas,
     /// doubled quotes and line breaks), each with the line number it starts on (1-based).
     /// </summary>

@@ -223,20 +223,10 @@ internal static class RfmCommand
         bool lineKeys = options.Duplicates == RfmDuplicatePolicy.Remove;
         using var accumulator = new RfmFeatureAccumulator<string>(options);
         var lines = new LineMap();
-        while (records.MoveNext())
+        foreach ((long line, string[] f) in CsvInput.DataRecords(records, needed, header.Length, path))
         {
-            (long line, string[] f) = records.Current;
-            if (f.Length == 1 && f[0].Trim().Length == 0)
-            {
-                continue; // blank line
-            }
-
             lines.Record(line);
 
-            if (f.Length <= needed)
-            {
-                throw new CliException($"{path}: line {line} has {f.Length} fields but the header has {header.Length}.");
-            }
 
             DateTime when = ParseDate(f[date], path, line, s.DateColumn);
             string id = f[customer].Trim();

@@ -68,19 +68,8 @@ internal static partial class TierCommand
         bool reject = card.Scorecard.MissingValues == MissingValuePolicy.Reject;
         var customers = new List<Customer>();
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (records.MoveNext())
+        foreach ((long line, string[] f) in CsvInput.DataRecords(records, needed, header.Length, path))
         {
-            (long line, string[] f) = records.Current;
-            if (f.Length == 1 && f[0].Trim().Length == 0)
-            {
-                continue; // blank or whitespace-only line
-            }
-
-            if (f.Length <= needed)
-            {
-                throw new CliException($"{path}: line {line} has {f.Length} fields but the header has {header.Length}.");
-            }
-
             string customer = f[id].Trim();
             if (customer.Length == 0)
             {
