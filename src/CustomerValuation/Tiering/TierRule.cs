@@ -24,6 +24,17 @@ public readonly record struct TierBound
 
     /// <summary>The threshold or the share.</summary>
     public double Bound { get; }
+
+    /// <summary>A tier bound from a (tier, bound) pair, so that rules can be written <c>TierRule.AtLeast(("A", 7), ("B", 3))</c>.</summary>
+    /// <param name="pair">The tier label and its bound.</param>
+    /// <exception cref="ArgumentNullException">The label is null.</exception>
+    public static implicit operator TierBound((string Tier, double Bound) pair) => FromValueTuple(pair);
+
+    /// <summary>A tier bound from a (tier, bound) pair (the named form of the implicit conversion).</summary>
+    /// <param name="pair">The tier label and its bound.</param>
+    /// <returns>The tier bound.</returns>
+    /// <exception cref="ArgumentNullException">The label is null.</exception>
+    public static TierBound FromValueTuple((string Tier, double Bound) pair) => new(pair.Tier, pair.Bound);
 }
 
 /// <summary>

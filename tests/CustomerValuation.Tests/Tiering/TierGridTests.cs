@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CustomerValuation.Tiering;
 using Xunit;
 
@@ -63,6 +64,16 @@ public class TierGridTests
     {
         // SPEC W7: A within 1 month, B 2–3 months, C 3–6 months (D, "a plan only", has no horizon).
         Assert.Equal(grade, TierRule.AtMost(new("A", 1), new("B", 3), new("C", 6)).TierOf(months));
+    }
+
+    [Fact]
+    public void TierRule_TuplePairs_SameAsTierBounds()
+    {
+        // The docs write rules as (tier, bound) pairs; they convert to TierBound. SPEC W5 grades again.
+        TierRule fromTuples = TierRule.AtLeast(("A", 7), ("B", 3), ("C", 1));
+        Assert.Equal(s_w5Grades.Tiers, fromTuples.Tiers);
+        Assert.Equal("B", fromTuples.TierOf(5));
+        Assert.Equal(new[] { 0.2, 0.3, 0.5 }, TierRule.Quotas(("A", 0.2), ("B", 0.3), ("C", 0.5)).Tiers.Select(t => t.Bound));
     }
 
     [Fact]
