@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using CustomerValuation.Tiering;
 
 namespace CustomerValuation.Cli;
@@ -12,7 +11,7 @@ namespace CustomerValuation.Cli;
 internal sealed record TierSettings(string Input, string Scorecard, string IdColumn, string? Output);
 
 /// <summary>The <c>tier</c> command: one row per customer → weighted-scorecard scores, contributions and tiers.</summary>
-internal static partial class TierCommand
+internal static class TierCommand
 {
     public static ScorecardResult<string> Run(TierSettings s, TextWriter console)
     {
@@ -117,10 +116,27 @@ internal static partial class TierCommand
     private static CliException LibraryError(TierSettings s, ScorecardDefinition card, List<Customer> customers, ArgumentException e)
     {
         string message = CliException.OneLine(e);
-        Match named = CustomerPrefix().Match(message);
-        if (named.Success && customers.Find(c => c.Id == named.Groups[1].Value) is { } customer)
+
+        // The id may itself hold quotes and spaces ("x' y"), so match the known ids, longest first,
+        // rather than parse the id out of the message.
+        Customer? named = null;
+        int prefixLength = 0;
+        foreach (Customer candidate in customers)
         {
-            message = string.Format(CultureInfo.InvariantCulture, "line {0} (customer '{1}'){2}", customer.Line, customer.Id, message[named.Length..]);
+            string prefix = "Customer '" + candidate.Id + "'";
+            if (message.StartsWith(prefix, StringComparison.Ordinal)
+                && message.Length > prefix.Length
+                && (message[prefix.Length] == ' ' || message[prefix.Length] == ':')
+                && prefix.Length > prefixLength)
+            {
+                named = candidate;
+                prefixLength = prefix.Length;
+            }
+        }
+
+        if (named is not null)
+        {
+            message = string.Format(CultureInfo.InvariantCulture, "line {0} (customer '{1}'){2}", named.Line, named.Id, message[prefixLength..]);
         }
 
         if (card.TiersPath is not null && card.Tiers is not null && message.Contains("the last tier", StringComparison.Ordinal))
@@ -130,9 +146,6 @@ internal static partial class TierCommand
 
         return new CliException($"{s.Input}: {message}", e);
     }
-
-    [GeneratedRegex("^Customer '(.*?)'(?=[ :])")]
-    private static partial Regex CustomerPrefix();
 
     private static void Print(TierSettings s, ScorecardDefinition card, ScorecardResult<string> result, TextWriter console)
     {
