@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using CustomerValuation.Abc;
+using CustomerValuation.Churn;
 using CustomerValuation.Contribution;
 using CustomerValuation.Rfm;
 using CustomerValuation.Tiering;
@@ -305,6 +306,26 @@ public class PublicApiNullTests
         if (type == typeof(IReadOnlyDictionary<string, double>))
         {
             return new Dictionary<string, double> { ["P"] = 0.5 };
+        }
+
+        if (type == typeof(Func<string, IEnumerable<DateTime>>))
+        {
+            return (Func<string, IEnumerable<DateTime>>)(_ => new[] { new DateTime(2026, 1, 1) });
+        }
+
+        if (type == typeof(LifecycleOptions))
+        {
+            return LifecycleOptions.Default;
+        }
+
+        if (type == typeof(LapseRule))
+        {
+            return LapseRule.Default;
+        }
+
+        if (type == typeof(LifecycleResult<string>))
+        {
+            return LifecycleClassifier.Classify(new[] { "a" }, s => s, _ => new[] { new DateTime(2026, 1, 1) }, new DateTime(2026, 1, 31));
         }
 
         if (type.IsValueType)
