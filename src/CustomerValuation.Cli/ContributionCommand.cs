@@ -76,12 +76,7 @@ internal static partial class ContributionCommand
         string path = s.Input;
         using TextReader text = CsvInput.OpenText(path);
         using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(text, path).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new CliException($"Input file '{path}' is empty; it needs a header line naming the columns.");
-        }
-
-        string[] header = records.Current.Fields;
+        string[] header = CsvInput.ReadHeader(records, path);
         int group = CsvInput.FindColumn(header, s.GroupColumn, path, "--group-column");
         int item = CsvInput.FindColumn(header, s.ItemColumn, path, "--item-column");
         int sales = CsvInput.FindColumn(header, s.SalesColumn, path, "--sales-column");

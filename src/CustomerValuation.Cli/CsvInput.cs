@@ -56,12 +56,7 @@ internal static class CsvInput
     {
         using TextReader text = OpenText(path);
         using IEnumerator<(long Line, string[] Fields)> records = ReadRecords(text, path).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new CliException($"Input file '{path}' is empty; it needs a header line naming the columns.");
-        }
-
-        string[] header = records.Current.Fields;
+        string[] header = ReadHeader(records, path);
         int idIndex = FindColumn(header, idColumn, path, "--id-column");
         int valueIndex = FindColumn(header, valueColumn, path, "--value-column");
         while (records.MoveNext())
@@ -92,6 +87,12 @@ internal static class CsvInput
             yield return (line, id, value);
         }
     }
+
+    /// <summary>The header record (the first one); an empty file is an error naming it.</summary>
+    public static string[] ReadHeader(IEnumerator<(long Line, string[] Fields)> records, string path) =>
+        records.MoveNext()
+            ? records.Current.Fields
+            : throw new CliException($"Input file '{path}' is empty; it needs a header line naming the columns.");
 
     /// <summary>
     /// The data records after the header line: blank (or white-space-only) lines are skipped, and a

@@ -206,12 +206,7 @@ internal static class RfmCommand
     {
         using TextReader text = CsvInput.OpenText(s.Transactions);
         using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(text, s.Transactions).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new CliException($"Input file '{s.Transactions}' is empty; it needs a header line naming the columns.");
-        }
-
-        string[] header = records.Current.Fields;
+        string[] header = CsvInput.ReadHeader(records, s.Transactions);
         string path = s.Transactions;
         int customer = CsvInput.FindColumn(header, s.CustomerColumn, path, "--customer-column");
         int date = CsvInput.FindColumn(header, s.DateColumn, path, "--date-column");

@@ -48,12 +48,7 @@ internal static class TierCommand
         string path = s.Input;
         using TextReader text = CsvInput.OpenText(path);
         using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(text, path).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new CliException($"Input file '{path}' is empty; it needs a header line naming the columns.");
-        }
-
-        string[] header = records.Current.Fields;
+        string[] header = CsvInput.ReadHeader(records, path);
         int id = CsvInput.FindColumn(header, s.IdColumn, path, "--id-column");
         int k = card.Columns.Count;
         var columns = new int[k];
