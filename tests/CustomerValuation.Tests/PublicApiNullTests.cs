@@ -23,6 +23,8 @@ public class PublicApiNullTests
 
     private static Scorecard SampleScorecard { get; } = new([new Criterion("x", CriterionDirection.HigherIsBetter, CriterionNormalization.MinMax)]);
 
+    private static ReasonTaxonomy SampleTaxonomy { get; } = new([new ReasonDefinition("price", "Price", "价格"), new ReasonDefinition("price.real", "Really higher", "真的偏高")]);
+
     private static SatisfactionQuestionnaire SampleQuestionnaire { get; } = new(new[] { new SatisfactionItem("Quality", 1) });
 
     public static IEnumerable<object[]> Members()
@@ -107,6 +109,7 @@ public class PublicApiNullTests
         : type == typeof(RfmFeatureAccumulator<string>) ? new RfmFeatureAccumulator<string>(SampleTransactionOptions)
         : type == typeof(Scorecard) ? SampleScorecard
         : type == typeof(Criterion) ? SampleScorecard.Criteria[0]
+        : type == typeof(ReasonTaxonomy) ? SampleTaxonomy
         : type == typeof(TierHysteresis) ? new TierHysteresis(new[] { "A", "B" }, new[] { 5.0 })
         : type == typeof(ContributionResult<string, string>) ? ContributionAnalyzer.Analyze(new[] { "P" }, _ => "K", s => s, _ => 1, _ => 0, _ => (double?)1, InventoryBasis.SellingPrice)
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
@@ -331,6 +334,31 @@ public class PublicApiNullTests
         if (type.IsValueType)
         {
             return Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
+        }
+
+        if (type == typeof(DateTime[]))
+        {
+            return new[] { new DateTime(2026, 1, 1) };
+        }
+
+        if (type == typeof(decimal[]))
+        {
+            return new[] { 1m };
+        }
+
+        if (type == typeof(IEnumerable<ReasonDefinition>))
+        {
+            return new[] { new ReasonDefinition("other", "Other", "其他") };
+        }
+
+        if (type == typeof(IEnumerable<ReasonEvidence>))
+        {
+            return new[] { new ReasonEvidence(ReasonSource.Phrase, "price", "Price", 0, 5, 0.8) };
+        }
+
+        if (type == typeof(IEnumerable<ReasonTag>))
+        {
+            return new[] { new ReasonTag("price", new[] { new ReasonEvidence(ReasonSource.Phrase, "price", "Price", 0, 5, 0.8) }) };
         }
 
         throw new InvalidOperationException("No sample value for " + type.Name + "; add one to PublicApiNullTests.Sample.");

@@ -59,4 +59,12 @@ public class RfmFeaturesBenchmarks
 
         return accumulator.ToFeatures().Count;
     }
+
+    /// <summary>
+    /// The same lines through the array overload on two threads: customers split into two partitions by
+    /// a hash of their id, each partition aggregated on its own thread, the features joined in id order.
+    /// </summary>
+    [Benchmark]
+    public int AggregateTwoThreads() =>
+        RfmFeatures.Aggregate(_lines.CustomerIds, _lines.Timestamps, _lines.Amounts, _lines.OrderIds, _options, maxDegreeOfParallelism: 2).Count;
 }

@@ -154,6 +154,16 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         AddCore(customerId, timestamp, 1m, amount, amount, orderId, lineKey, amount <= 0);
     }
 
+    /// <summary>
+    /// The number that the next added line carries in error messages; 0 (the default) numbers lines
+    /// 1, 2, … in the order they are added. The partitioned aggregation sets it so that each
+    /// partition's messages name the line of the whole input.
+    /// </summary>
+    internal long NextLineNumber { get; set; }
+
+    /// <summary>The line number named by the error that stopped the accumulator; 0 when none did.</summary>
+    internal long FaultLine { get; private set; }
+
     /// <summary>Adds a line whose amount was converted from another type, with its sign decided before the conversion.</summary>
     internal void AddConverted(TId? customerId, DateTime timestamp, decimal amount, bool nonPositive, string? orderId) =>
         AddCore(customerId, timestamp, 1m, amount, amount, orderId, null, nonPositive);
@@ -208,10 +218,33 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
     /// <exception cref="InvalidOperationException">The customers' totals add up beyond the range of decimal, or the accumulator stopped at such an error earlier.</exception>
     public RfmFeatureSet<TId> ToFeatures()
     {
+        int[] buyers = CollectBuyers(out int n);
+        int[] positions = PooledArray.Rent<int>(n);
+        try
+        {
+            SortBuyers(buyers, n, ordinalStrings: false);
+            for (int k = 0; k < n; k++)
+            {
+                positions[k] = k;
+            }
+
+            var columns = new RfmFeatureColumns<TId>(n, _options.Monetary == RfmMonetaryBasis.Sum);
+            WriteFeatures(buyers, n, positions, columns);
+            return columns.ToFeatureSet(BuildReport(), _options);
+        }
+        finally
+        {
+            PooledArray.Return(ref buyers, 0);
+            PooledArray.Return(ref positions, 0);
+        }
+    }
+
+    /// <summary>Applies the pending lines, takes the repeats off, and lists the customers with at least one purchase (in storage order, in a rented array).</summary>
+    internal int[] CollectBuyers(out int count)
+    {
         ThrowIfFaulted();
         Flush();
         SettleRepeats();
-
         int n = 0;
         for (int i = 0; i < _customerCount; i++)
         {
@@ -221,35 +254,62 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
             }
         }
 
-        int[] sorted = PooledArray.Rent<int>(n);
+        int[] buyers = PooledArray.Rent<int>(n);
+        for (int i = 0, k = 0; i < _customerCount; i++)
+        {
+            if (_states[i].Frequency > 0)
+            {
+                buyers[k++] = i;
+            }
+        }
+
+        count = n;
+        return buyers;
+    }
+
+    /// <summary>Puts the buyers in id order; <paramref name="ordinalStrings"/> forces the ordinal order of string ids even when all of these are integers.</summary>
+    internal void SortBuyers(int[] buyers, int count, bool ordinalStrings) => SortById(buyers, count, ordinalStrings);
+
+    /// <summary>True when every buyer's id is an integer string (the condition of the numeric order of string ids).</summary>
+    internal bool BuyerIdsAreIntegers(int[] buyers, int count)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            if (_states[buyers[k]].Id is not string text || !IdOrdering.IsInteger(text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The ids of the buyers, in the buyers' order.</summary>
+    internal TId[] IdsOf(int[] buyers, int count)
+    {
+        var ids = new TId[count];
+        for (int k = 0; k < count; k++)
+        {
+            ids[k] = _states[buyers[k]].Id;
+        }
+
+        return ids;
+    }
+
+    /// <summary>Writes the k-th buyer's features at <paramref name="positions"/>[k] of <paramref name="columns"/>.</summary>
+    internal void WriteFeatures(int[] buyers, int count, int[] positions, RfmFeatureColumns<TId> columns)
+    {
         int[] place = PooledArray.Rent<int>(_customerCount);
         try
         {
-            for (int i = 0, k = 0; i < _customerCount; i++)
-            {
-                if (_states[i].Frequency > 0)
-                {
-                    sorted[k++] = i;
-                }
-            }
-
-            SortById(sorted, n);
-
             // Read the states in storage order and write each customer to its place in id order:
             // scattered writes do not stall the way scattered reads do.
-            for (int k = 0; k < n; k++)
+            for (int k = 0; k < count; k++)
             {
-                place[sorted[k]] = k;
+                place[buyers[k]] = positions[k];
             }
 
-            var ids = new TId[n];
-            var recency = new int[n];
-            var frequency = new int[n];
-            var total = new decimal[n];
-            var firstDay = new int[n];
-            var lastDay = new int[n];
             bool sum = _options.Monetary == RfmMonetaryBasis.Sum;
-            decimal[] monetary = sum ? total : new decimal[n];
             for (int i = 0; i < _customerCount; i++)
             {
                 ref CustomerState s = ref _states[i];
@@ -259,23 +319,20 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
                 }
 
                 int k = place[i];
-                ids[k] = s.Id;
-                recency[k] = (int)(_asOfDay - s.LastDay);
-                frequency[k] = s.Frequency;
-                total[k] = s.Amount;
-                firstDay[k] = s.FirstDay;
-                lastDay[k] = s.LastDay;
+                columns.Ids[k] = s.Id;
+                columns.RecencyDays[k] = (int)(_asOfDay - s.LastDay);
+                columns.Frequency[k] = s.Frequency;
+                columns.Total[k] = s.Amount;
+                columns.FirstDay[k] = s.FirstDay;
+                columns.LastDay[k] = s.LastDay;
                 if (!sum)
                 {
-                    monetary[k] = s.Amount / s.Frequency;
+                    columns.Monetary[k] = s.Amount / s.Frequency;
                 }
             }
-
-            return new RfmFeatureSet<TId>(ids, recency, frequency, monetary, total, firstDay, lastDay, BuildReport(), _options);
         }
         finally
         {
-            PooledArray.Return(ref sorted, 0);
             PooledArray.Return(ref place, 0);
         }
     }
@@ -320,10 +377,11 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         ThrowIfFaulted();
 
         // A line that is rejected with an exception is not counted at all; every other line is.
-        long line = _linesRead + 1;
+        long count = _linesRead + 1;
+        long line = NextLineNumber != 0 ? NextLineNumber : count;
         if (IsMissing(customerId))
         {
-            _linesRead = line;
+            _linesRead = count;
             _withoutCustomer++;
             return;
         }
@@ -336,6 +394,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         {
             if (_options.FutureLines == RfmFutureLinePolicy.Reject)
             {
+                FaultLine = line;
                 throw new ArgumentOutOfRangeException(
                     nameof(timestamp),
                     timestamp,
@@ -365,6 +424,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         {
             if (!nonPositive && orderId is null && _options.Frequency == RfmFrequencyBasis.DistinctOrders)
             {
+                FaultLine = line;
                 throw new ArgumentException(
                     string.Format(
                         CultureInfo.InvariantCulture,
@@ -377,7 +437,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
             kind = nonPositive ? LineKind.Netted : LineKind.Purchase;
         }
 
-        _linesRead = line;
+        _linesRead = count;
         if (_lines is not null)
         {
             // Duplicate removal needs each line's customer at once: no batching.
@@ -600,6 +660,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
         }
         catch (OverflowException)
         {
+            FaultLine = line;
             throw TotalOverflow(line, state.Id, amount);
         }
 
@@ -738,7 +799,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
     private static long DayNumber(DateTime timestamp) => timestamp.Ticks / TimeSpan.TicksPerDay;
 
 
-    private RfmAggregationReport BuildReport()
+    internal RfmAggregationReport BuildReport()
     {
         ThrowIfFaulted();
         Flush();
@@ -850,7 +911,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
     }
 
     /// <summary>Puts customer numbers in id order: numeric for integer strings, ordinal for other strings, default order for comparables.</summary>
-    private void SortById(int[] customers, int length)
+    private void SortById(int[] customers, int length, bool ordinalStrings = false)
     {
         if (typeof(TId) == typeof(long) || typeof(TId) == typeof(int))
         {
@@ -868,6 +929,7 @@ public sealed class RfmFeatureAccumulator<TId> : IDisposable
                 allShort = allShort && ids[k].Length <= 18;
             }
 
+            allIntegers = allIntegers && !ordinalStrings;
             if (allIntegers && allShort)
             {
                 // Sort the parsed numbers, then equal numbers ("007", "7") by ordinal.

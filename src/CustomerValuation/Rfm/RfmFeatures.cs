@@ -19,7 +19,7 @@ namespace CustomerValuation.Rfm;
 /// All three tiers (spans, sequences with selectors, and <see cref="RfmFeatureAccumulator{TId}"/>
 /// for streaming) share one implementation.
 /// </remarks>
-public static class RfmFeatures
+public static partial class RfmFeatures
 {
     /// <summary>Aggregates lines given by any sequence with selectors (amount per line).</summary>
     /// <typeparam name="TLine">The line type.</typeparam>
