@@ -292,8 +292,11 @@ public static partial class RfmFeatures
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> for 0 … <paramref name="count"/> − 1 at once: the first on the calling thread, each other on a
-    /// dedicated thread (Parallel.For may run them all on the calling thread when no pool thread is free yet).
+    /// Runs <paramref name="body"/> for 0 … <paramref name="count"/> − 1 at once: the first on the calling thread, each other as a
+    /// thread-pool task started before it (not Parallel.For, which may run them all on the calling thread when no pool thread
+    /// is free yet). Pool threads live on between calls, so the working memory they rent from the shared array pool while
+    /// growing (and give back to their thread-local part of the pool) is found again by the next call; dedicated threads
+    /// took that memory with them, 75 MB of fresh pages per call for 10⁷ lines.
     /// </summary>
     private static void RunEach(int count, Action<int> body)
     {
@@ -301,7 +304,7 @@ public static partial class RfmFeatures
         for (int p = 1; p < count; p++)
         {
             int partition = p;
-            others[p - 1] = Task.Factory.StartNew(() => body(partition), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            others[p - 1] = Task.Run(() => body(partition));
         }
 
         body(0);
