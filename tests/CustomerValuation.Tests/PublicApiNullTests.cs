@@ -25,6 +25,16 @@ public class PublicApiNullTests
 
     private static SatisfactionQuestionnaire SampleQuestionnaire { get; } = new(new[] { new SatisfactionItem("Quality", 1) });
 
+    private static ReasonTaxonomy SampleTaxonomy { get; } = new([new ReasonDefinition("p", "P", "P")]);
+
+    private static SignalSchema SampleSchema { get; } = new([SignalField.Number("x")]);
+
+    private static SignalCondition SampleCondition { get; } = new("x", SignalComparison.GreaterThan, 1.0);
+
+    private static SignalRuleSet SampleRuleSet { get; } = new(SampleSchema, SampleTaxonomy, [new SignalRule("r", SampleCondition, "p")]);
+
+    private static ReasonTag SampleTag { get; } = new("p", [new ReasonEvidence(ReasonSource.Rule, "r", "x 2 > 1", -1, 0, 1)]);
+
     public static IEnumerable<object[]> Members()
     {
         foreach (Type exported in typeof(AbcClassifier).Assembly.GetExportedTypes())
@@ -109,6 +119,10 @@ public class PublicApiNullTests
         : type == typeof(Criterion) ? SampleScorecard.Criteria[0]
         : type == typeof(TierHysteresis) ? new TierHysteresis(new[] { "A", "B" }, new[] { 5.0 })
         : type == typeof(ContributionResult<string, string>) ? ContributionAnalyzer.Analyze(new[] { "P" }, _ => "K", s => s, _ => 1, _ => 0, _ => (double?)1, InventoryBasis.SellingPrice)
+        : type == typeof(ReasonTaxonomy) ? SampleTaxonomy
+        : type == typeof(SignalSchema) ? SampleSchema
+        : type == typeof(SignalRecord) ? new SignalRecord(SampleSchema)
+        : type == typeof(SignalRuleSet) ? SampleRuleSet
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -326,6 +340,71 @@ public class PublicApiNullTests
         if (type == typeof(LifecycleResult<string>))
         {
             return LifecycleClassifier.Classify(new[] { "a" }, s => s, _ => new[] { new DateTime(2026, 1, 1) }, new DateTime(2026, 1, 31));
+        }
+
+        if (type == typeof(ReasonTaxonomy))
+        {
+            return SampleTaxonomy;
+        }
+
+        if (type == typeof(IEnumerable<ReasonDefinition>))
+        {
+            return SampleTaxonomy.ToArray();
+        }
+
+        if (type == typeof(IEnumerable<ReasonEvidence>))
+        {
+            return SampleTag.Evidence.ToArray();
+        }
+
+        if (type == typeof(IEnumerable<ReasonTag>))
+        {
+            return new[] { SampleTag };
+        }
+
+        if (type == typeof(IEnumerable<CustomerReasons<string>>))
+        {
+            return new[] { new CustomerReasons<string>("K1", [SampleTag]) };
+        }
+
+        if (type == typeof(SignalSchema))
+        {
+            return SampleSchema;
+        }
+
+        if (type == typeof(IEnumerable<SignalField>))
+        {
+            return SampleSchema.ToArray();
+        }
+
+        if (type == typeof(SignalValue))
+        {
+            return SignalValue.Number(1);
+        }
+
+        if (type == typeof(SignalCondition))
+        {
+            return SampleCondition;
+        }
+
+        if (type == typeof(IEnumerable<SignalCondition>))
+        {
+            return new[] { SampleCondition };
+        }
+
+        if (type == typeof(IEnumerable<SignalRule>))
+        {
+            return SampleRuleSet.Rules.ToArray();
+        }
+
+        if (type == typeof(SignalRecord))
+        {
+            return new SignalRecord(SampleSchema);
+        }
+
+        if (type == typeof(Action<string, SignalRecord>))
+        {
+            return (Action<string, SignalRecord>)((_, _) => { });
         }
 
         if (type.IsValueType)

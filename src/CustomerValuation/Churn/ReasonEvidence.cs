@@ -1,3 +1,5 @@
+using System;
+
 namespace CustomerValuation.Churn;
 
 /// <summary>One piece of evidence that fired a reason: a rule over structured signals, or a phrase found in a note.</summary>
@@ -13,4 +15,13 @@ public readonly record struct ReasonEvidence(
     string Detail,
     int Position,
     int Length,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>Gets the rule's name, or the dictionary phrase as written in the dictionary.</summary>
+    /// <exception cref="ArgumentNullException">The name given to the constructor is <see langword="null"/>.</exception>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
+    /// <summary>Gets the comparison that satisfied a rule, or the text of the note that matched a phrase.</summary>
+    /// <exception cref="ArgumentNullException">The detail given to the constructor is <see langword="null"/>.</exception>
+    public string Detail { get; init; } = Detail ?? throw new ArgumentNullException(nameof(Detail));
+}
