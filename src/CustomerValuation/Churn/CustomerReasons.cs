@@ -42,7 +42,7 @@ public sealed class CustomerReasons<TId>
     {
         _ = trusted;
         Id = id;
-        Reasons = reasons.Length == 0 ? Array.Empty<ReasonTag>() : Array.AsReadOnly(reasons);
+        Reasons = reasons;
     }
 
     /// <summary>Gets the customer id.</summary>

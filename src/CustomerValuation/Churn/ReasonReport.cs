@@ -124,7 +124,7 @@ public static class ReasonReport
         var untagged = new List<int>();
         var untaggedValues = new List<NeumaierSum>();
         var keys = new List<int>();
-        var seen = new Dictionary<TId, int>();
+        var seen = new Dictionary<TId, int>(CapacityOf(reasons));
         int index = 0;
         foreach (CustomerReasons<TId>? customer in reasons)
         {
@@ -317,7 +317,7 @@ public static class ReasonReport
         int untagged = 0;
         long mentions = 0;
         var keys = new List<int>();
-        var seen = new Dictionary<TId, int>();
+        var seen = new Dictionary<TId, int>(CapacityOf(reasons));
         int index = 0;
         foreach (CustomerReasons<TId>? customer in reasons)
         {
@@ -420,7 +420,7 @@ public static class ReasonReport
     {
         int[] counts = new int[tally.Keys.Length];
         var keys = new List<int>();
-        var seen = new Dictionary<TId, int>();
+        var seen = new Dictionary<TId, int>(CapacityOf(period));
         customers = 0;
         untagged = 0;
         foreach (CustomerReasons<TId>? customer in period)
@@ -464,6 +464,8 @@ public static class ReasonReport
 
         seen.Add(customer.Id, index);
     }
+
+    private static int CapacityOf<T>(IEnumerable<T> source) => source is ICollection<T> collection ? collection.Count : 0;
 
     private static double CheckTotal(double total, string name) =>
         double.IsInfinity(total)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using CustomerValuation.Internal;
 
@@ -23,6 +24,9 @@ public sealed class SignalRecord
     private readonly string?[] _texts;
     private readonly int[] _stamps;
     private int _generation = 1;
+    private object? _subjectId;
+    private int _subjectIndex = -1;
+    private string? _subjectSource;
 
     /// <summary>Creates a record with every value missing.</summary>
     /// <param name="schema">The schema the values follow.</param>
@@ -38,8 +42,13 @@ public sealed class SignalRecord
     /// <summary>Gets the schema the values follow.</summary>
     public SignalSchema Schema { get; }
 
-    /// <summary>Describes the customer being filled, for messages (set by the sequence evaluation); null otherwise.</summary>
-    internal string? Subject { get; set; }
+    /// <summary>Names the customer being filled in messages (set by the sequence evaluation); formatted only when a message is written.</summary>
+    internal void SetSubject(object? id, int index, string? source)
+    {
+        _subjectId = id;
+        _subjectIndex = index;
+        _subjectSource = source;
+    }
 
     /// <summary>Sets a number field.</summary>
     /// <param name="field">The field name.</param>
@@ -171,6 +180,15 @@ public sealed class SignalRecord
         return Has(index) ? ValueAt(index) : null;
     }
 
+    /// <summary>Scratch for the evidence of one reason during evaluation (a record is used by one thread at a time).</summary>
+    internal List<ReasonEvidence> EvidenceScratch { get; } = [];
+
+    /// <summary>Scratch for the evidence detail text.</summary>
+    internal System.Text.StringBuilder TextScratch { get; } = new();
+
+    /// <summary>Scratch for the tags of one evaluation.</summary>
+    internal List<ReasonTag> TagScratch { get; } = [];
+
     /// <summary>Tells whether the field at <paramref name="index"/> has a value.</summary>
     internal bool Has(int index) => _stamps[index] == _generation;
 
@@ -188,7 +206,10 @@ public sealed class SignalRecord
         _ => SignalValue.Text(_texts[index]!),
     };
 
-    private string About() => Subject is null ? string.Empty : " of " + Subject;
+    private string About() =>
+        _subjectSource is null
+            ? string.Empty
+            : string.Format(CultureInfo.InvariantCulture, " of customer '{0}' (index {1} of {2})", _subjectId, _subjectIndex, _subjectSource);
 
     private int FieldIndex(string field, SignalType? type, string? kind)
     {

@@ -148,8 +148,9 @@ public sealed class SignalRuleSet
         Guard.NotNull(idSelector, nameof(idSelector));
         Guard.NotNull(fill, nameof(fill));
         var record = new SignalRecord(Schema);
-        var seen = new Dictionary<TId, int>();
-        var results = new List<CustomerReasons<TId>>();
+        int capacity = items is ICollection<T> collection ? collection.Count : 0;
+        var seen = new Dictionary<TId, int>(capacity);
+        var results = new List<CustomerReasons<TId>>(capacity);
         int index = 0;
         foreach (T item in items)
         {
@@ -168,9 +169,9 @@ public sealed class SignalRuleSet
 
             seen.Add(id, index);
             record.Clear();
-            record.Subject = string.Format(CultureInfo.InvariantCulture, "customer '{0}' (index {1} of {2})", id, index, nameof(items));
+            record.SetSubject(id, index, nameof(items));
             fill(item, record);
-            record.Subject = null;
+            record.SetSubject(null, -1, null);
             results.Add(new CustomerReasons<TId>(id, EvaluateCore(record), trusted: true));
             index++;
         }
@@ -180,8 +181,10 @@ public sealed class SignalRuleSet
 
     private ReasonTag[] EvaluateCore(SignalRecord record)
     {
-        List<ReasonTag>? tags = null;
-        List<ReasonEvidence>? evidence = null;
+        List<ReasonTag> tags = record.TagScratch;
+        List<ReasonEvidence> evidence = record.EvidenceScratch;
+        tags.Clear();
+        evidence.Clear();
         string? code = null;
         foreach (CompiledRule rule in _compiled)
         {
@@ -192,24 +195,24 @@ public sealed class SignalRuleSet
 
             if (!string.Equals(code, rule.Code, StringComparison.Ordinal))
             {
-                if (evidence is not null)
+                if (code is not null)
                 {
-                    (tags ??= []).Add(new ReasonTag(code!, evidence));
+                    tags.Add(new ReasonTag(code, evidence.ToArray(), trusted: true));
+                    evidence.Clear();
                 }
 
                 code = rule.Code;
-                evidence = [];
             }
 
-            evidence!.Add(new ReasonEvidence(ReasonSource.Rule, rule.Name, rule.Describe(record), -1, 0, rule.Confidence));
+            evidence.Add(new ReasonEvidence(ReasonSource.Rule, rule.Name, rule.Describe(record), -1, 0, rule.Confidence));
         }
 
-        if (evidence is null)
+        if (code is null)
         {
             return s_noTags;
         }
 
-        (tags ??= []).Add(new ReasonTag(code!, evidence));
+        tags.Add(new ReasonTag(code, evidence.ToArray(), trusted: true));
         return tags.ToArray();
     }
 
@@ -448,7 +451,7 @@ public sealed class SignalRuleSet
         /// <summary>The evidence detail: each condition with the customer's value, e.g. <c>price_gap_percent 12.5 &gt; 10 and …</c>.</summary>
         public string Describe(SignalRecord record)
         {
-            var text = new StringBuilder();
+            StringBuilder text = record.TextScratch.Clear();
             for (int j = 0; j < conditions.Length; j++)
             {
                 if (j > 0)
