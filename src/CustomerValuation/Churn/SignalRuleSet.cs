@@ -32,6 +32,7 @@ namespace CustomerValuation.Churn;
 /// Evaluation: a condition on a missing value does not hold. The tags come in taxonomy order of their codes; the rules
 /// of one reason merge into one <see cref="ReasonTag"/> whose evidence lists them in rule order, so the combined
 /// confidence is the noisy-OR 1 − ∏(1 − cᵢ) of the rules that fired. Time per customer O(total number of conditions).
+/// A set is immutable: several threads may evaluate with it at once, each with its own <see cref="SignalRecord"/>.
 /// </para>
 /// </remarks>
 public sealed class SignalRuleSet
