@@ -23,9 +23,17 @@ public class PublicApiNullTests
 
     private static Scorecard SampleScorecard { get; } = new([new Criterion("x", CriterionDirection.HigherIsBetter, CriterionNormalization.MinMax)]);
 
-    private static ReasonTaxonomy SampleTaxonomy { get; } = new([new ReasonDefinition("price", "Price", "价格"), new ReasonDefinition("price.real", "Really higher", "真的偏高")]);
-
     private static SatisfactionQuestionnaire SampleQuestionnaire { get; } = new(new[] { new SatisfactionItem("Quality", 1) });
+
+    private static ReasonTaxonomy SampleTaxonomy { get; } = new([new ReasonDefinition("p", "P", "P")]);
+
+    private static SignalSchema SampleSchema { get; } = new([SignalField.Number("x")]);
+
+    private static SignalCondition SampleCondition { get; } = new("x", SignalComparison.GreaterThan, 1.0);
+
+    private static SignalRuleSet SampleRuleSet { get; } = new(SampleSchema, SampleTaxonomy, [new SignalRule("r", SampleCondition, "p")]);
+
+    private static ReasonTag SampleTag { get; } = new("p", [new ReasonEvidence(ReasonSource.Rule, "r", "x 2 > 1", -1, 0, 1)]);
 
     public static IEnumerable<object[]> Members()
     {
@@ -109,9 +117,12 @@ public class PublicApiNullTests
         : type == typeof(RfmFeatureAccumulator<string>) ? new RfmFeatureAccumulator<string>(SampleTransactionOptions)
         : type == typeof(Scorecard) ? SampleScorecard
         : type == typeof(Criterion) ? SampleScorecard.Criteria[0]
-        : type == typeof(ReasonTaxonomy) ? SampleTaxonomy
         : type == typeof(TierHysteresis) ? new TierHysteresis(new[] { "A", "B" }, new[] { 5.0 })
         : type == typeof(ContributionResult<string, string>) ? ContributionAnalyzer.Analyze(new[] { "P" }, _ => "K", s => s, _ => 1, _ => 0, _ => (double?)1, InventoryBasis.SellingPrice)
+        : type == typeof(ReasonTaxonomy) ? SampleTaxonomy
+        : type == typeof(SignalSchema) ? SampleSchema
+        : type == typeof(SignalRecord) ? new SignalRecord(SampleSchema)
+        : type == typeof(SignalRuleSet) ? SampleRuleSet
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -331,6 +342,71 @@ public class PublicApiNullTests
             return LifecycleClassifier.Classify(new[] { "a" }, s => s, _ => new[] { new DateTime(2026, 1, 1) }, new DateTime(2026, 1, 31));
         }
 
+        if (type == typeof(ReasonTaxonomy))
+        {
+            return SampleTaxonomy;
+        }
+
+        if (type == typeof(IEnumerable<ReasonDefinition>))
+        {
+            return SampleTaxonomy.ToArray();
+        }
+
+        if (type == typeof(IEnumerable<ReasonEvidence>))
+        {
+            return SampleTag.Evidence.ToArray();
+        }
+
+        if (type == typeof(IEnumerable<ReasonTag>))
+        {
+            return new[] { SampleTag };
+        }
+
+        if (type == typeof(IEnumerable<CustomerReasons<string>>))
+        {
+            return new[] { new CustomerReasons<string>("K1", [SampleTag]) };
+        }
+
+        if (type == typeof(SignalSchema))
+        {
+            return SampleSchema;
+        }
+
+        if (type == typeof(IEnumerable<SignalField>))
+        {
+            return SampleSchema.ToArray();
+        }
+
+        if (type == typeof(SignalValue))
+        {
+            return SignalValue.Number(1);
+        }
+
+        if (type == typeof(SignalCondition))
+        {
+            return SampleCondition;
+        }
+
+        if (type == typeof(IEnumerable<SignalCondition>))
+        {
+            return new[] { SampleCondition };
+        }
+
+        if (type == typeof(IEnumerable<SignalRule>))
+        {
+            return SampleRuleSet.Rules.ToArray();
+        }
+
+        if (type == typeof(SignalRecord))
+        {
+            return new SignalRecord(SampleSchema);
+        }
+
+        if (type == typeof(Action<string, SignalRecord>))
+        {
+            return (Action<string, SignalRecord>)((_, _) => { });
+        }
+
         if (type.IsValueType)
         {
             return Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
@@ -344,21 +420,6 @@ public class PublicApiNullTests
         if (type == typeof(decimal[]))
         {
             return new[] { 1m };
-        }
-
-        if (type == typeof(IEnumerable<ReasonDefinition>))
-        {
-            return new[] { new ReasonDefinition("other", "Other", "其他") };
-        }
-
-        if (type == typeof(IEnumerable<ReasonEvidence>))
-        {
-            return new[] { new ReasonEvidence(ReasonSource.Phrase, "price", "Price", 0, 5, 0.8) };
-        }
-
-        if (type == typeof(IEnumerable<ReasonTag>))
-        {
-            return new[] { new ReasonTag("price", new[] { new ReasonEvidence(ReasonSource.Phrase, "price", "Price", 0, 5, 0.8) }) };
         }
 
         throw new InvalidOperationException("No sample value for " + type.Name + "; add one to PublicApiNullTests.Sample.");

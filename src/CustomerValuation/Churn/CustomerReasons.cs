@@ -37,6 +37,14 @@ public sealed class CustomerReasons<TId>
         Reasons = list.AsReadOnly();
     }
 
+    /// <summary>Creates the reasons of one customer from tags already known to be non-null with distinct codes (no copy, no checks).</summary>
+    internal CustomerReasons(TId id, ReasonTag[] reasons, bool trusted)
+    {
+        _ = trusted;
+        Id = id;
+        Reasons = reasons;
+    }
+
     /// <summary>Gets the customer id.</summary>
     public TId Id { get; }
 

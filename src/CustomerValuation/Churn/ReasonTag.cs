@@ -43,6 +43,21 @@ public sealed class ReasonTag
         Confidence = 1.0 - miss;
     }
 
+    /// <summary>Creates a tag from evidence already checked (confidences in (0, 1]), owning the array (no copy).</summary>
+    internal ReasonTag(string code, ReasonEvidence[] evidence, bool trusted)
+    {
+        _ = trusted;
+        double miss = 1.0;
+        foreach (ReasonEvidence piece in evidence)
+        {
+            miss *= 1.0 - piece.Confidence;
+        }
+
+        Code = code;
+        Evidence = evidence;
+        Confidence = 1.0 - miss;
+    }
+
     /// <summary>Gets the reason code.</summary>
     public string Code { get; }
 
