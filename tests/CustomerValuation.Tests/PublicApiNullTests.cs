@@ -109,6 +109,9 @@ public class PublicApiNullTests
         : type == typeof(Criterion) ? SampleScorecard.Criteria[0]
         : type == typeof(TierHysteresis) ? new TierHysteresis(new[] { "A", "B" }, new[] { 5.0 })
         : type == typeof(ContributionResult<string, string>) ? ContributionAnalyzer.Analyze(new[] { "P" }, _ => "K", s => s, _ => 1, _ => 0, _ => (double?)1, InventoryBasis.SellingPrice)
+        : type == typeof(ReasonTaxonomy) ? ReasonTaxonomy.Default
+        : type == typeof(ReasonLexicon) ? ReasonLexicon.Default
+        : type == typeof(TextReasonTagger) ? TextReasonTagger.Default
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -326,6 +329,36 @@ public class PublicApiNullTests
         if (type == typeof(LifecycleResult<string>))
         {
             return LifecycleClassifier.Classify(new[] { "a" }, s => s, _ => new[] { new DateTime(2026, 1, 1) }, new DateTime(2026, 1, 31));
+        }
+
+        if (type == typeof(IEnumerable<ReasonDefinition>))
+        {
+            return new[] { new ReasonDefinition("x", "X", "某") };
+        }
+
+        if (type == typeof(ReasonTaxonomy))
+        {
+            return ReasonTaxonomy.Default;
+        }
+
+        if (type == typeof(ReasonLexicon))
+        {
+            return ReasonLexicon.Default;
+        }
+
+        if (type == typeof(IEnumerable<ReasonPhrase>))
+        {
+            return new[] { ReasonPhrase.Of("x") };
+        }
+
+        if (type == typeof(IEnumerable<ReasonEvidence>))
+        {
+            return new[] { new ReasonEvidence(ReasonSource.Phrase, "x", "x", 0, 1, 0.5) };
+        }
+
+        if (type == typeof(IEnumerable<ReasonTag>))
+        {
+            return Array.Empty<ReasonTag>();
         }
 
         if (type.IsValueType)
