@@ -57,6 +57,7 @@ public sealed class TextReasonTagger
     private const byte FlagCueEnd = 2;
     private const byte FlagCovered = 4;
     private const byte FlagAfterStart = 8;
+    private const byte FlagInPhrase = 16;
 
     private const byte RolePhrase = 1;
     private const byte RoleBefore = 2;
@@ -351,15 +352,18 @@ public sealed class TextReasonTagger
         byte[] flags = scratch.Flags;
         Match[] found = scratch.Matches;
 
-        // A cue or clause word inside a phrase, a look-alike or an after-cue is part of that expression.
+        // A cue inside a lexicon phrase, a look-alike or an after-cue is part of that expression and negates
+        // nothing; a clause word is disabled only by a look-alike ("不但"), never by a phrase, so that adding a
+        // phrase can never join two clauses.
         for (int m = 0; m < matches; m++)
         {
             byte role = _roles[found[m].Pattern];
-            if ((role & (RolePhrase | RolePseudo | RoleAfter)) != 0)
+            byte mark = (byte)(((role & (RolePseudo | RoleAfter)) != 0 ? FlagCovered : 0) | ((role & RolePhrase) != 0 ? FlagInPhrase : 0));
+            if (mark != 0)
             {
                 for (int j = found[m].Start; j < found[m].End; j++)
                 {
-                    flags[j] |= FlagCovered;
+                    flags[j] |= mark;
                 }
             }
         }
@@ -374,29 +378,26 @@ public sealed class TextReasonTagger
                 flags[start] |= FlagAfterStart;
             }
 
-            if ((role & (RoleBefore | RoleClause)) != 0 && !IsCovered(flags, start, end))
+            if ((role & RoleBefore) != 0 && !IsCovered(flags, start, end, FlagCovered | FlagInPhrase))
             {
-                if ((role & RoleBefore) != 0)
-                {
-                    flags[end - 1] |= FlagCueEnd;
-                }
+                flags[end - 1] |= FlagCueEnd;
+            }
 
-                if ((role & RoleClause) != 0)
+            if ((role & RoleClause) != 0 && !IsCovered(flags, start, end, FlagCovered))
+            {
+                for (int j = start; j < end; j++)
                 {
-                    for (int j = start; j < end; j++)
-                    {
-                        flags[j] |= FlagBoundary;
-                    }
+                    flags[j] |= FlagBoundary;
                 }
             }
         }
     }
 
-    private static bool IsCovered(byte[] flags, int start, int end)
+    private static bool IsCovered(byte[] flags, int start, int end, byte cover)
     {
         for (int j = start; j < end; j++)
         {
-            if ((flags[j] & FlagCovered) == 0)
+            if ((flags[j] & cover) == 0)
             {
                 return false;
             }

@@ -140,6 +140,18 @@ public class TextReasonTaggerTests
         Assert.Equal("service", Codes(tagger, "service, not price"));
     }
 
+    [Fact]
+    public void Tag_PhraseSpanningAClauseWord_DoesNotJoinTheClauses()
+    {
+        // Found by the monotonicity property: a user phrase that contains "but" must not stop "but" from ending the
+        // clause, or 不 would reach "bad support" and adding a phrase would remove the service reason. The new phrase
+        // itself follows 不 directly and is negated.
+        Assert.Equal("service", Codes("不 but bad support"));
+        var tagger = new TextReasonTagger(ReasonTaxonomy.Default, ReasonLexicon.Default.With("price.seeming.misread-need", "but bad support"));
+        Assert.Equal("service", Codes(tagger, "不 but bad support"));
+        Assert.Equal("price.seeming.misread-need,service", Codes(tagger, "but bad support"));
+    }
+
     [Theory]
     [InlineData("not x x x x price", "")] // 4 tokens between cue and phrase: within the default window of 4
     [InlineData("not x x x x x price", "price")] // 5 tokens: outside
