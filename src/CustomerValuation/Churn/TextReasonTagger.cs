@@ -29,7 +29,8 @@ namespace CustomerValuation.Churn;
 /// Chinese character; a clause ends at . , ; ! ? 。 ； (and their full-width forms), at a line break, and at
 /// "but", "however", "although", "但", "但是", "不过", "而是" and a few more; the look-around also stops after
 /// 100 characters. A cue inside a lexicon phrase or inside a look-alike ("not only", "not happy with",
-/// "不满意", "不如") negates nothing. So "不是价格问题" and "not the price" do not tag price, and
+/// "不满意", "不如") negates nothing; a clause word is void only inside a look-alike ("不但"), never inside a
+/// phrase, so adding a phrase never removes a reason. So "不是价格问题" and "not the price" do not tag price, and
 /// "price, not service" tags price but not service.
 /// </para>
 /// <para>
