@@ -68,6 +68,8 @@ public sealed class TextReasonTagger
 
     private static readonly Lazy<TextReasonTagger> s_default = new(() => new TextReasonTagger(ReasonTaxonomy.Default, ReasonLexicon.Default));
 
+    private static readonly IReadOnlyList<ReasonTag> s_noTags = Array.AsReadOnly(Array.Empty<ReasonTag>());
+
     [ThreadStatic]
     private static Scratch? t_scratch;
 
@@ -210,6 +212,13 @@ public sealed class TextReasonTagger
     public IReadOnlyList<ReasonTag> Tag(string note)
     {
         Guard.NotNull(note, nameof(note));
+        ReasonTag[] tags = TagNote(note);
+        return tags.Length == 0 ? s_noTags : Array.AsReadOnly(tags);
+    }
+
+    /// <summary>Tags a note that is not null; returns a new array (or the shared empty one) that no one else holds.</summary>
+    private ReasonTag[] TagNote(string note)
+    {
         if (note.Length == 0)
         {
             return Array.Empty<ReasonTag>();
@@ -245,7 +254,7 @@ public sealed class TextReasonTagger
         Guard.NotNull(idSelector, nameof(idSelector));
         Guard.NotNull(noteSelector, nameof(noteSelector));
         var seen = new Dictionary<TId, int>();
-        var result = new List<CustomerReasons<TId>>();
+        var result = customers is ICollection<T> collection ? new List<CustomerReasons<TId>>(collection.Count) : new List<CustomerReasons<TId>>();
         int row = 0;
         foreach (T item in customers)
         {
@@ -266,8 +275,7 @@ public sealed class TextReasonTagger
 
             seen.Add(id, row);
             string? note = noteSelector(item);
-            IReadOnlyList<ReasonTag> tags = note is null ? Array.Empty<ReasonTag>() : Tag(note);
-            result.Add(new CustomerReasons<TId>(id, tags));
+            result.Add(CustomerReasons<TId>.FromChecked(id, note is null ? Array.Empty<ReasonTag>() : TagNote(note)));
             row++;
         }
 
@@ -560,10 +568,13 @@ public sealed class TextReasonTagger
                 int position = map[c.Start];
                 int originalLength = map[c.End - 1] + 1 - position;
                 ReasonPhrase phrase = _entryPhrase[c.Entry];
-                evidence.Add(new ReasonEvidence(ReasonSource.Phrase, phrase.Text, note.Substring(position, originalLength), position, originalLength, phrase.Confidence));
+                string detail = phrase.Text.Length == originalLength && string.CompareOrdinal(note, position, phrase.Text, 0, originalLength) == 0
+                    ? phrase.Text
+                    : note.Substring(position, originalLength);
+                evidence.Add(new ReasonEvidence(ReasonSource.Phrase, phrase.Text, detail, position, originalLength, phrase.Confidence));
             }
 
-            tags.Add((firstStart, new ReasonTag(_codes[reason], evidence)));
+            tags.Add((firstStart, ReasonTag.FromChecked(_codes[reason], evidence.ToArray())));
         }
 
         tags.Sort((a, b) =>
