@@ -123,6 +123,8 @@ public class PublicApiNullTests
         : type == typeof(SignalSchema) ? SampleSchema
         : type == typeof(SignalRecord) ? new SignalRecord(SampleSchema)
         : type == typeof(SignalRuleSet) ? SampleRuleSet
+        : type == typeof(ReasonLexicon) ? ReasonLexicon.Default
+        : type == typeof(TextReasonTagger) ? TextReasonTagger.Default
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -420,6 +422,16 @@ public class PublicApiNullTests
         if (type == typeof(decimal[]))
         {
             return new[] { 1m };
+        }
+
+        if (type == typeof(ReasonLexicon))
+        {
+            return ReasonLexicon.Default;
+        }
+
+        if (type == typeof(IEnumerable<ReasonPhrase>))
+        {
+            return new[] { ReasonPhrase.Of("x") };
         }
 
         throw new InvalidOperationException("No sample value for " + type.Name + "; add one to PublicApiNullTests.Sample.");

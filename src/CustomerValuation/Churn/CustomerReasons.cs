@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using CustomerValuation.Internal;
 
 namespace CustomerValuation.Churn;
@@ -8,6 +9,8 @@ namespace CustomerValuation.Churn;
 /// <typeparam name="TId">The customer id type.</typeparam>
 public sealed class CustomerReasons<TId>
 {
+    private static readonly ReadOnlyCollection<ReasonTag> s_none = new(Array.Empty<ReasonTag>());
+
     /// <summary>Creates the reasons of one customer.</summary>
     /// <param name="id">The customer id.</param>
     /// <param name="reasons">The reasons, at most one tag per code; empty when nothing fired.</param>
@@ -45,6 +48,12 @@ public sealed class CustomerReasons<TId>
         Reasons = reasons;
     }
 
+    private CustomerReasons(TId id, ReadOnlyCollection<ReasonTag> reasons)
+    {
+        Id = id;
+        Reasons = reasons;
+    }
+
     /// <summary>Gets the customer id.</summary>
     public TId Id { get; }
 
@@ -53,6 +62,10 @@ public sealed class CustomerReasons<TId>
 
     /// <summary>Gets a value indicating whether no reason fired for this customer (reported as untagged, never forced into "other").</summary>
     public bool IsUntagged => Reasons.Count == 0;
+
+    /// <summary>Creates the reasons of one customer from tags its caller has already checked (no nulls, codes unique) and will not change, without copying them.</summary>
+    internal static CustomerReasons<TId> FromChecked(TId id, ReasonTag[] reasons) =>
+        new(id, reasons.Length == 0 ? s_none : Array.AsReadOnly(reasons));
 
     /// <inheritdoc/>
     public override string ToString() => IsUntagged ? $"{Id}: untagged" : $"{Id}: {string.Join(", ", ReasonCodes())}";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using CustomerValuation.Internal;
 
 namespace CustomerValuation.Churn;
@@ -58,6 +59,13 @@ public sealed class ReasonTag
         Confidence = 1.0 - miss;
     }
 
+    private ReasonTag(string code, ReadOnlyCollection<ReasonEvidence> evidence, double confidence)
+    {
+        Code = code;
+        Evidence = evidence;
+        Confidence = confidence;
+    }
+
     /// <summary>Gets the reason code.</summary>
     public string Code { get; }
 
@@ -66,6 +74,21 @@ public sealed class ReasonTag
 
     /// <summary>Gets the evidence, in the order it was found.</summary>
     public IReadOnlyList<ReasonEvidence> Evidence { get; }
+
+    /// <summary>
+    /// Creates a tag from evidence its caller has already checked (at least one piece, confidences in (0, 1]) and
+    /// will not change, without copying it; the confidence is computed as by the public constructor.
+    /// </summary>
+    internal static ReasonTag FromChecked(string code, ReasonEvidence[] evidence)
+    {
+        double miss = 1.0;
+        for (int i = 0; i < evidence.Length; i++)
+        {
+            miss *= 1.0 - evidence[i].Confidence;
+        }
+
+        return new ReasonTag(code, Array.AsReadOnly(evidence), 1.0 - miss);
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Code} ({Confidence:0.###}, {Evidence.Count} evidence)";
