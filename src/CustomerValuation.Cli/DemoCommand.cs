@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CustomerValuation.Abc;
+using CustomerValuation.Churn;
 using CustomerValuation.Contribution;
 using CustomerValuation.Rfm;
 using CustomerValuation.Tiering;
@@ -79,9 +80,10 @@ internal static class DemoCommand
         RunRfm(folder, console);
         RunTiering(customers, folder, console);
         RunContribution(folder, console);
+        RunLost(folder, console);
 
         console.WriteLine($"Results written to {folder}:");
-        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv", "contribution.csv" })
+        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv", "contribution.csv", "lost_reasons.csv" })
         {
             console.WriteLine($"  {file}");
         }
@@ -131,6 +133,76 @@ internal static class DemoCommand
         console.WriteLine("Undefined figures show as — and the flags say why: no_sales (no margin rate), no_inventory (no turnover), negative_margin (sold below cost; negative ratios).");
         console.WriteLine();
         ContributionCommand.WriteRows(Path.Combine(folder, "contribution.csv"), result);
+    }
+
+    /// <summary>The built-in lost customers of section 7: a note (English or Chinese), two signals, the lost value and the segment.</summary>
+    private static readonly (string Id, string Note, double? PriceGapPercent, double? UnresolvedComplaints, double LostValue, string Segment)[] s_lost =
+    [
+        ("L01", "Customer said our price is too expensive; the competitor quoted 15% less.", 15, 0, 42_000, "A"),
+        ("L02", "客户说价格太高，竞争对手报价更低。", 12, 0, 35_500, "A"),
+        ("L03", "Not the price - the service team never fixed the outage, complaint still open.", 0, 2, 18_200, "B"),
+        ("L04", "投诉一直没有解决，服务态度差。", null, 3, 9_800, "B"),
+        ("L05", "Moved to another city, closing the shop.", null, 0, 4_100, "C"),
+        ("L06", "客户搬迁到外地，不是价格问题。", 0, 0, 3_600, "C"),
+        ("L07", "Switched to a competitor with a better offer.", 4, 0, 27_000, "A"),
+        ("L08", "No feedback from the customer.", null, null, 2_500, "C"),
+        ("L09", "经销商加价太多，客户觉得贵。", 3, 0, 12_900, "B"),
+        ("L10", "Payment overdue, credit hold.", null, 0, 7_400, "B"),
+    ];
+
+    /// <summary>Section 7: reasons of lost customers from notes in English and Chinese and from two signal rules (SPEC §4, W10), with the reason Pareto.</summary>
+    private static void RunLost(string folder, TextWriter console)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        ReasonTaxonomy taxonomy = ReasonTaxonomy.Default;
+        TextReasonTagger tagger = TextReasonTagger.Default;
+        var schema = new SignalSchema([SignalField.Number("price_gap_percent", -100, 1000), SignalField.Number("unresolved_complaints", 0)]);
+        var rules = new SignalRuleSet(
+            schema,
+            taxonomy,
+            [
+                new SignalRule("dearer than the competitor", new SignalCondition("price_gap_percent", SignalComparison.GreaterThan, 10.0), "price.real", 0.9),
+                new SignalRule("complaint left open", new SignalCondition("unresolved_complaints", SignalComparison.AtLeast, 1.0), "complaint", 0.9),
+            ]);
+        SignalRecord record = rules.CreateRecord();
+        var reasons = new List<CustomerReasons<string>>();
+        foreach (var x in s_lost)
+        {
+            record.Clear();
+            if (x.PriceGapPercent is double gap)
+            {
+                record.Set("price_gap_percent", gap);
+            }
+
+            if (x.UnresolvedComplaints is double open)
+            {
+                record.Set("unresolved_complaints", open);
+            }
+
+            reasons.Add(new CustomerReasons<string>(x.Id, ReasonTagMerge.Combine(tagger.Tag(x.Note), rules.Evaluate(record))));
+        }
+
+        var lostValue = s_lost.ToDictionary(x => x.Id, x => x.LostValue, StringComparer.Ordinal);
+        ReasonParetoReport pareto = ReasonReport.Pareto(reasons, lostValue, taxonomy);
+        console.WriteLine(string.Format(c, "7. Reasons of {0} lost customers from notes in English and Chinese and two signal rules (SPEC §4, W10)", s_lost.Length));
+        for (int i = 0; i < s_lost.Length; i++)
+        {
+            string found = reasons[i].IsUntagged
+                ? "untagged (reported, not forced into \"other\")"
+                : string.Join(", ", reasons[i].Reasons.Select(t => string.Format(c, "{0} {1:0.00}", t.Code, t.Confidence)));
+            console.WriteLine(string.Format(c, "  {0}  {1}", s_lost[i].Id, s_lost[i].Note));
+            console.WriteLine(string.Format(c, "       → {0}", found));
+        }
+
+        console.WriteLine(string.Format(c, "Reason Pareto by lost value (total {0}; a customer's value split equally among its reasons; untagged {1}):", SummaryTable.Amount(pareto.TotalValue ?? 0), SummaryTable.Amount(pareto.UntaggedValue ?? 0)));
+        console.WriteLine(string.Format(c, "  rank  {0}{1}{2,12} {3,7} {4,7}  class", TextWidth.PadRight("family", 15), TextWidth.PadRight("原因", 18), "lost value", "share", "cum."));
+        foreach (ReasonParetoLine line in pareto.ByValue)
+        {
+            console.WriteLine(string.Format(c, "  {0,4}  {1}{2}{3,12} {4,7:P1} {5,7:P1}  {6}", line.Rank, TextWidth.PadRight(line.Code, 15), TextWidth.PadRight(line.Reason.ChineseName, 18), SummaryTable.Amount(line.Value ?? 0), line.ValueShare ?? 0, line.CumulativeValueShare ?? 0, line.ClassLabel));
+        }
+
+        console.WriteLine();
+        LostCommand.Write(Path.Combine(folder, "lost_reasons.csv"), reasons, taxonomy);
     }
 
     private static string Figure(double? value, string format) =>

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using CustomerValuation.Abc;
+using CustomerValuation.Churn;
 using CustomerValuation.Contribution;
 
 namespace CustomerValuation.Cli;
@@ -56,13 +57,14 @@ internal static class Program
 
         Command rfm = BuildRfmCommand(output, error);
         Command tier = BuildTierCommand(output, error);
+        Command lost = BuildLostCommand(output, error);
         Command contribution = BuildContributionCommand(output, error);
 
         var outputDirectory = new Option<string>("--output-dir") { Description = "Folder for the demo's result files.", DefaultValueFactory = _ => "demo-output" };
         var demo = new Command("demo", "Run every capability on built-in, seeded synthetic data and write the results to a folder.") { outputDirectory };
         demo.SetAction(result => Guarded(error, () => DemoCommand.Run(result.GetValue(outputDirectory)!, output)));
 
-        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, …) on CSV files.") { abc, rfm, tier, contribution, demo };
+        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, tiering, contribution ratios, lost-customer reasons) on CSV files.") { abc, rfm, tier, contribution, lost, demo };
     }
 
     private static Command BuildRfmCommand(TextWriter output, TextWriter error)
@@ -134,7 +136,7 @@ internal static class Program
     private static Command BuildTierCommand(TextWriter output, TextWriter error)
     {
         var input = new Option<string>("--input") { Description = "CSV file with a header, one row per customer (plain or .gz; - for standard input); an empty cell is a missing value.", Required = true };
-        var scorecard = new Option<string>("--scorecard") { Description = "JSON scorecard: criteria (column, direction, normalization, weight), an optional AHP matrix, missing-value policy, tiers (docs/tiering-cli.md).", Required = true };
+        var scorecard = new Option<string>("--scorecard") { Description = "JSON scorecard: criteria (column, direction, normalization, weight), an optional AHP matrix, missing-value policy, tiers (docs/tiering.md, section Command line: tier).", Required = true };
         var idColumn = new Option<string>("--id-column") { Description = "Column with the customer id.", DefaultValueFactory = _ => "customer_id" };
         var outputFile = new Option<string?>("--output") { Description = "Write customer_id,status,score,tier,contribution_<criterion>… to this CSV file." };
 
@@ -164,7 +166,7 @@ internal static class Program
         var inventoryColumn = new Option<string>("--inventory-column") { Description = "Column with the average inventory of the period (0 or more; an empty cell is a missing inventory).", Required = true };
         var basis = new Option<string>("--basis") { Description = "How the inventory is valued: price (at selling price: cross ratio; default) or cost (at cost: GMROI).", DefaultValueFactory = _ => "price" };
         basis.AcceptOnlyFromAmong("price", "cost");
-        var outputFile = new Option<string?>("--output") { Description = "Write group,item,…,contribution_ratio,…,rank_in_group,flags to this CSV file (docs/contribution-cli.md)." };
+        var outputFile = new Option<string?>("--output") { Description = "Write group,item,…,contribution_ratio,…,rank_in_group,flags to this CSV file (docs/contribution.md, section Command line: contribution)." };
 
         var contribution = new Command("contribution", "Gross margin, turnover, cross ratio (or GMROI), shares and contribution ratio per item of each group, from a CSV file.")
         {
@@ -184,6 +186,40 @@ internal static class Program
             ContributionCommand.Run(settings, output);
         }));
         return contribution;
+    }
+
+    private static Command BuildLostCommand(TextWriter output, TextWriter error)
+    {
+        var input = new Option<string>("--input") { Description = "CSV file with a header, one row per lost customer or lost deal (plain or .gz; - for standard input).", Required = true };
+        var idColumn = new Option<string>("--id-column") { Description = "Column with the customer (or deal) id.", DefaultValueFactory = _ => "customer_id" };
+        var notesColumn = new Option<string?>("--notes-column") { Description = "Column with free-text notes (English and/or Chinese), tagged with the phrase lexicon." };
+        var rules = new Option<string?>("--rules") { Description = "JSON file of rules over signal columns (fields, conditions, reason codes; docs/lost-customers.md, section Command line: lost)." };
+        var taxonomy = new Option<string?>("--taxonomy") { Description = "JSON file of reasons and phrases that extend (or replace) the shipped taxonomy and lexicon." };
+        var valueColumn = new Option<string?>("--value-column") { Description = "Column with the lost value (≥ 0), for the Pareto by value." };
+        var segmentColumn = new Option<string?>("--segment-column") { Description = "Column with the customer's segment or tier, for reasons by segment." };
+        var level = new Option<string>("--level") { Description = "Report reasons by family (default) or by full reason code.", DefaultValueFactory = _ => "family" };
+        level.AcceptOnlyFromAmong("family", "code");
+        var outputFile = new Option<string?>("--output") { Description = "Write customer_id,reason,family,reason_en,reason_zh,confidence,evidence (one row per customer and reason; untagged customers too) to this CSV file." };
+
+        var lost = new Command("lost", "Reasons of lost customers and lost deals, with evidence, from free-text notes (English, Chinese) and rules over signals; the reason Pareto.")
+        {
+            input, idColumn, notesColumn, rules, taxonomy, valueColumn, segmentColumn, level, outputFile,
+        };
+        lost.SetAction(result => Guarded(error, () =>
+        {
+            var settings = new LostSettings(
+                result.GetValue(input)!,
+                result.GetValue(idColumn)!,
+                result.GetValue(notesColumn),
+                result.GetValue(valueColumn),
+                result.GetValue(segmentColumn),
+                result.GetValue(rules),
+                result.GetValue(taxonomy),
+                result.GetValue(level) == "code" ? ReasonLevel.Code : ReasonLevel.Family,
+                result.GetValue(outputFile));
+            LostCommand.Run(settings, output);
+        }));
+        return lost;
     }
 
     private static int Guarded(TextWriter error, Action action)

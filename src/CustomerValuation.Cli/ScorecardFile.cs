@@ -18,7 +18,7 @@ namespace CustomerValuation.Cli;
 internal sealed record ScorecardDefinition(Scorecard Scorecard, IReadOnlyList<string> Columns, TierRule? Tiers, string? TiersPath, AhpResult? Ahp);
 
 /// <summary>
-/// Reads the JSON scorecard of the <c>tier</c> command (format: docs/tiering-cli.md). The file is
+/// Reads the JSON scorecard of the <c>tier</c> command (format: docs/tiering.md, "Command line: tier"). The file is
 /// checked by hand, so that every error names the file and the JSON path of the offending element
 /// (<c>$.criteria[2].normalization.clip</c>); errors the library raises while the scorecard is
 /// built are traced back to their element too.
