@@ -70,7 +70,7 @@ public sealed class LifetimeFitReport
     /// <summary>The model's name ("BG/NBD", "Pareto/NBD", "Gamma-Gamma").</summary>
     public string Model { get; }
 
-    /// <summary>True when the best start ended with the largest gradient component below <see cref="LifetimeFitOptions.GradientTolerance"/>.</summary>
+    /// <summary>True when the best start ended with the largest gradient component below <see cref="LifetimeFitOptions.GradientTolerance"/>, every parameter inside e^±29 (one running to 0 or infinity means the likelihood has no interior maximum), and a positive definite observed information.</summary>
     public bool Converged { get; }
 
     /// <summary>The optimizer iterations of the best start.</summary>

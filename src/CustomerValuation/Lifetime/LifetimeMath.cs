@@ -12,32 +12,88 @@ internal static class LifetimeMath
     private static readonly (double[] Nodes, double[] Weights) s_rule = LegendreRule(Nodes);
 
     /// <summary>
-    /// [1 − (1 − z)^A ₂F₁(A, B; C; z)] ÷ (a − 1) with B = C − a + 1, i.e. the bracket of the BG/NBD
-    /// expectations divided by (a − 1), written through Euler's transformation so that it neither
-    /// cancels for small z nor divides by zero at a = 1:
-    /// −expm1((a − 1)·ln(1 − z)) ÷ (a − 1) − (1 − z)^(a−1) Σ_{n≥1} (C−A)_n (a)_{n−1} zⁿ ÷ ((C)_n n!).
-    /// <paramref name="logOneMinusZ"/> is ln(1 − z), given separately for accuracy.
+    /// [1 − (1 − z)^A ₂F₁(A, B; C; z)] ÷ (a − 1) with B = C − a + 1: the bracket of the BG/NBD expectations
+    /// divided by (a − 1). <paramref name="logOneMinusZ"/> is ln(1 − z), given separately for accuracy.
     /// </summary>
+    /// <remarks>
+    /// Two forms, each chosen where its series has terms of one sign (no cancellation inside the sum):
+    /// when C ≥ A (or C ≤ 0), Euler's transformation (1 − z)^A ₂F₁(A, B; C; z) = (1 − z)^(a−1) ₂F₁(C − A, a − 1; C; z) gives
+    /// [1 − (1 − z)^(a−1)] ÷ (a − 1) − (1 − z)^(a−1) Σ_{n≥1} (C−A)_n (a)_{n−1} zⁿ ÷ ((C)_n n!), which does not
+    /// divide by a − 1; when 0 &lt; C &lt; A, the direct form [−expm1(A ln(1 − z)) − (1 − z)^A Σ_{n≥1} (A)_n (B)_n zⁿ ÷ ((C)_n n!)] ÷ (a − 1),
+    /// evaluated at a = 1 ± 10⁻⁶ and interpolated when |a − 1| &lt; 10⁻⁶. Both sums are kept in scaled form so
+    /// that neither overflows for large x or long horizons.
+    /// </remarks>
     public static double BgNbdBracket(double upperA, double upperC, double a, double z, double logOneMinusZ)
     {
-        double k = a - 1;
-        double kl = k * logOneMinusZ;
-        double first = Math.Abs(kl) < 1e-8 ? -logOneMinusZ * (1 + (kl / 2)) : -ExpM1(kl) / k;
-        double cMinusA = upperC - upperA;
-        if (cMinusA == 0 || z == 0)
+        if (z == 0)
         {
-            return first;
+            return 0;
         }
 
-        double term = cMinusA * z / upperC;
-        double sum = term;
+        if (upperC == 0)
+        {
+            upperC = 1e-12; // a + b + x = 1 exactly: the value is continuous in C
+        }
+
+        if (upperC >= upperA || upperC < 0)
+        {
+            double k = a - 1;
+            double kl = k * logOneMinusZ;
+            double first = Math.Abs(kl) < 1e-8 ? -logOneMinusZ * (1 + (kl / 2)) : -ExpM1(kl) / k;
+            double cMinusA = upperC - upperA;
+            if (cMinusA == 0)
+            {
+                return first;
+            }
+
+            // Σ_{n≥1} (C−A)_n (a)_{n−1} zⁿ ÷ ((C)_n n!) times (1 − z)^(a−1).
+            double series = ScaledSeries(cMinusA * z / upperC, kl, cMinusA, a - 1, upperC, z);
+            return first - series;
+        }
+
+        if (Math.Abs(a - 1) < 1e-6)
+        {
+            const double h = 1e-6;
+            double below = Direct(upperA, upperC - (a - (1 - h)), 1 - h, z, logOneMinusZ);
+            double above = Direct(upperA, upperC + ((1 + h) - a), 1 + h, z, logOneMinusZ);
+            return below + ((above - below) * (a - (1 - h)) / (2 * h));
+        }
+
+        return Direct(upperA, upperC, a, z, logOneMinusZ);
+    }
+
+    private static double Direct(double upperA, double upperC, double a, double z, double logOneMinusZ)
+    {
+        double upperB = upperC - a + 1;
+        double al = upperA * logOneMinusZ;
+        double series = ScaledSeries(upperA * upperB * z / upperC, al, upperA, upperB, upperC, z);
+        return (-ExpM1(al) - series) / (a - 1);
+    }
+
+    /// <summary>
+    /// e^<paramref name="logScale"/> · Σ_{n≥1} tₙ with t₁ = <paramref name="first"/> and
+    /// tₙ₊₁ = tₙ (p + n)(q + n) z ÷ ((c + n)(n + 1)), rescaled as it goes so that nothing overflows.
+    /// </summary>
+    private static double ScaledSeries(double first, double logScale, double p, double q, double c, double z)
+    {
+        double term = first;
+        double sum = first;
         for (int n = 1; n < MaximumTerms; n++)
         {
-            term *= (cMinusA + n) * (a + n - 1) * z / ((upperC + n) * (n + 1));
+            double ratio = (p + n) * (q + n) * z / ((c + n) * (n + 1));
+            term *= ratio;
             sum += term;
-            if (Math.Abs(term) <= 1e-17 * Math.Abs(sum) && n > cMinusA + a)
+            if (Math.Abs(ratio) < 1 && Math.Abs(term) <= 1e-17 * (1 - z) * Math.Abs(sum))
             {
                 break;
+            }
+
+            if (Math.Abs(sum) > 1e250 || Math.Abs(term) > 1e250)
+            {
+                double scale = Math.Max(Math.Abs(sum), Math.Abs(term));
+                logScale += Math.Log(scale);
+                sum /= scale;
+                term /= scale;
             }
 
             if (term == 0)
@@ -46,7 +102,7 @@ internal static class LifetimeMath
             }
         }
 
-        return first - (Math.Exp(k * logOneMinusZ) * sum);
+        return sum == 0 ? 0 : Math.Sign(sum) * Math.Exp(logScale + Math.Log(Math.Abs(sum)));
     }
 
     /// <summary>exp(x) − 1, accurate near 0 (netstandard2.0 has no Math.ExpM1).</summary>

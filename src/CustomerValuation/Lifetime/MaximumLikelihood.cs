@@ -119,12 +119,17 @@ internal static class MaximumLikelihood
                 options.GradientTolerance);
         }
 
-        foreach (double lp in best)
+        for (int i = 0; i < k; i++)
         {
-            if (Math.Abs(lp) >= LogBound - 1e-9)
+            if (Math.Abs(best[i]) >= LogBound - 1)
             {
-                messages.Append("A parameter reached the bound e^±30: the likelihood has no interior maximum for these data. ");
-                break;
+                isConverged = false;
+                messages.AppendFormat(
+                    CultureInfo.InvariantCulture,
+                    "The parameter {0} ran to {1:G3}, near the bound e^{2}30: the likelihood has no interior maximum for these data (too few repeat purchases?). ",
+                    names[i],
+                    Math.Exp(best[i]),
+                    best[i] > 0 ? "+" : "-");
             }
         }
 
@@ -137,7 +142,8 @@ internal static class MaximumLikelihood
         double?[] errors = StandardErrors(meanLogLikelihood, best, totalWeight);
         if (errors[0] is null)
         {
-            messages.Append("The observed information is not positive definite at the estimates: no standard errors. ");
+            isConverged = false;
+            messages.Append("The observed information is not positive definite at the estimates (the likelihood is flat or not at a maximum there): no standard errors. ");
         }
 
         var parameters = new LifetimeParameterEstimate[k];
