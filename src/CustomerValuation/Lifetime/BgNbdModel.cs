@@ -11,9 +11,9 @@ namespace CustomerValuation.Lifetime;
 /// </summary>
 /// <remarks>
 /// α is in the model's <see cref="Unit"/> (a rate λ is per unit). The formulas are in docs/lifetime.md:
-/// P(alive) = 1 ÷ (1 + [x &gt; 0]·a/(b + x − 1)·((α + T)/(α + t_x))^(r+x)) (FHL 2005, eq. 13), and the
-/// expectations (FHL 2005, eqs. 7 and 10) through a Gaussian hypergeometric series evaluated after
-/// Euler's transformation, which keeps them accurate for short horizons and at a = 1.
+/// P(alive) = 1 ÷ (1 + [x &gt; 0]·a/(b + x − 1)·((α + T)/(α + t_x))^(r+x)) (FHL 2005, eq. 13); the
+/// expectations (FHL 2005, eqs. 7 and 10) are summed as a series of positive terms equal to the
+/// paper's hypergeometric form (docs/lifetime.md), accurate for short horizons, at a = 1 and for a + b &lt; 1.
 /// </remarks>
 public sealed class BgNbdModel : IRepeatPurchaseModel
 {
@@ -108,17 +108,8 @@ public sealed class BgNbdModel : IRepeatPurchaseModel
 
     internal double ExpectedCore(int x, double tx, double t, double horizon)
     {
-        if (horizon == 0)
-        {
-            return 0;
-        }
-
-        double upperA = R + x;
-        double upperC = A + B + x - 1;
-        double z = horizon / (Alpha + t + horizon);
-        double logOneMinusZ = -LifetimeMath.Log1P(horizon / (Alpha + t));
-        double bracket = LifetimeMath.BgNbdBracket(upperA, upperC, A, z, logOneMinusZ);
-        return Math.Max(0, upperC * bracket * AliveCore(x, tx, t));
+        // Given alive at T: λ ~ Gamma(r + x, α + T), p ~ Beta(a, b + x), independent.
+        return horizon == 0 ? 0 : AliveCore(x, tx, t) * LifetimeMath.BgNbdExpectedIfAlive(R + x, Alpha + t, A, B + x, horizon);
     }
 }
 

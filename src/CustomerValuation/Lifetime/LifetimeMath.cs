@@ -12,97 +12,52 @@ internal static class LifetimeMath
     private static readonly (double[] Nodes, double[] Weights) s_rule = LegendreRule(Nodes);
 
     /// <summary>
-    /// [1 − (1 − z)^A ₂F₁(A, B; C; z)] ÷ (a − 1) with B = C − a + 1: the bracket of the BG/NBD expectations
-    /// divided by (a − 1). <paramref name="logOneMinusZ"/> is ln(1 − z), given separately for accuracy.
+    /// The BG/NBD expected purchases in a period of length t of a customer alive at its start, with
+    /// purchase rate λ ~ Gamma(shape, scale) and dropout probability p ~ Beta(a, b):
+    /// Σ_{k≥1} P(N = k)·Σ_{j=1}^{k} (b)_{j−1} ÷ (a+b)_{j−1}, N negative binomial (the purchases the rate
+    /// alone would give) and (b)_{j−1}/(a+b)_{j−1} = E[(1 − p)^(j−1)], the chance to survive the j − 1
+    /// dropout chances before the j-th purchase.
     /// </summary>
     /// <remarks>
-    /// Two forms, each chosen where its series has terms of one sign (no cancellation inside the sum):
-    /// when C ≥ A (or C ≤ 0), Euler's transformation (1 − z)^A ₂F₁(A, B; C; z) = (1 − z)^(a−1) ₂F₁(C − A, a − 1; C; z) gives
-    /// [1 − (1 − z)^(a−1)] ÷ (a − 1) − (1 − z)^(a−1) Σ_{n≥1} (C−A)_n (a)_{n−1} zⁿ ÷ ((C)_n n!), which does not
-    /// divide by a − 1; when 0 &lt; C &lt; A, the direct form [−expm1(A ln(1 − z)) − (1 − z)^A Σ_{n≥1} (A)_n (B)_n zⁿ ÷ ((C)_n n!)] ÷ (a − 1),
-    /// evaluated at a = 1 ± 10⁻⁶ and interpolated when |a − 1| &lt; 10⁻⁶. Both sums are kept in scaled form so
-    /// that neither overflows for large x or long horizons.
+    /// Equal to FHL (2005) eq. 10 (with shape = r + x, scale = α + T, b + x for b) but summed over terms of
+    /// one sign: no cancellation for short periods, no division by a − 1, no trouble when a + b &lt; 1, and
+    /// scaled as it goes so that nothing overflows.
     /// </remarks>
-    public static double BgNbdBracket(double upperA, double upperC, double a, double z, double logOneMinusZ)
+    public static double BgNbdExpectedIfAlive(double shape, double scale, double a, double b, double horizon)
     {
-        if (z == 0)
+        if (horizon == 0)
         {
             return 0;
         }
 
-        if (upperC == 0)
+        double theta = horizon / (scale + horizon);
+        double logScale = -shape * Log1P(horizon / scale); // ln P(N = 0)
+        double probability = 1; // P(N = k) ÷ e^logScale
+        double weight = 1; // (b)_{k−1} ÷ (a+b)_{k−1}
+        double survivals = 0; // Σ_{j≤k} weight_j
+        double sum = 0;
+        for (int k = 1; k < MaximumTerms; k++)
         {
-            upperC = 1e-12; // a + b + x = 1 exactly: the value is continuous in C
-        }
-
-        if (upperC >= upperA || upperC < 0)
-        {
-            double k = a - 1;
-            double kl = k * logOneMinusZ;
-            double first = Math.Abs(kl) < 1e-8 ? -logOneMinusZ * (1 + (kl / 2)) : -ExpM1(kl) / k;
-            double cMinusA = upperC - upperA;
-            if (cMinusA == 0)
-            {
-                return first;
-            }
-
-            // Σ_{n≥1} (C−A)_n (a)_{n−1} zⁿ ÷ ((C)_n n!) times (1 − z)^(a−1).
-            double series = ScaledSeries(cMinusA * z / upperC, kl, cMinusA, a - 1, upperC, z);
-            return first - series;
-        }
-
-        if (Math.Abs(a - 1) < 1e-6)
-        {
-            const double h = 1e-6;
-            double below = Direct(upperA, upperC - (a - (1 - h)), 1 - h, z, logOneMinusZ);
-            double above = Direct(upperA, upperC + ((1 + h) - a), 1 + h, z, logOneMinusZ);
-            return below + ((above - below) * (a - (1 - h)) / (2 * h));
-        }
-
-        return Direct(upperA, upperC, a, z, logOneMinusZ);
-    }
-
-    private static double Direct(double upperA, double upperC, double a, double z, double logOneMinusZ)
-    {
-        double upperB = upperC - a + 1;
-        double al = upperA * logOneMinusZ;
-        double series = ScaledSeries(upperA * upperB * z / upperC, al, upperA, upperB, upperC, z);
-        return (-ExpM1(al) - series) / (a - 1);
-    }
-
-    /// <summary>
-    /// e^<paramref name="logScale"/> · Σ_{n≥1} tₙ with t₁ = <paramref name="first"/> and
-    /// tₙ₊₁ = tₙ (p + n)(q + n) z ÷ ((c + n)(n + 1)), rescaled as it goes so that nothing overflows.
-    /// </summary>
-    private static double ScaledSeries(double first, double logScale, double p, double q, double c, double z)
-    {
-        double term = first;
-        double sum = first;
-        for (int n = 1; n < MaximumTerms; n++)
-        {
-            double ratio = (p + n) * (q + n) * z / ((c + n) * (n + 1));
-            term *= ratio;
+            probability *= (shape + k - 1) * theta / k;
+            survivals += weight;
+            weight *= (b + k - 1) / (a + b + k - 1);
+            double term = probability * survivals;
             sum += term;
-            if (Math.Abs(ratio) < 1 && Math.Abs(term) <= 1e-17 * (1 - z) * Math.Abs(sum))
+            if ((shape + k) * theta < k + 1 && term <= 1e-17 * (1 - theta) * sum)
             {
                 break;
             }
 
-            if (Math.Abs(sum) > 1e250 || Math.Abs(term) > 1e250)
+            if (probability > 1e250 || sum > 1e250)
             {
-                double scale = Math.Max(Math.Abs(sum), Math.Abs(term));
-                logScale += Math.Log(scale);
-                sum /= scale;
-                term /= scale;
-            }
-
-            if (term == 0)
-            {
-                break;
+                double factor = Math.Max(probability, sum);
+                logScale += Math.Log(factor);
+                probability /= factor;
+                sum /= factor;
             }
         }
 
-        return sum == 0 ? 0 : Math.Sign(sum) * Math.Exp(logScale + Math.Log(Math.Abs(sum)));
+        return sum == 0 ? 0 : Math.Exp(logScale + Math.Log(sum));
     }
 
     /// <summary>exp(x) − 1, accurate near 0 (netstandard2.0 has no Math.ExpM1).</summary>
