@@ -67,7 +67,7 @@ public class BgNbdBenchmarks
     public double FitSynthetic1M() => BgNbd.Fit(_x, _tx, _t, LifetimeTimeUnit.Weeks).Report.LogLikelihood;
 
     /// <summary>Customers simulated from BG/NBD (see the class remarks), in whole days converted to weeks.</summary>
-    internal static (int[] X, double[] Tx, double[] T) Synthetic(int customers, int seed)
+    public static (int[] X, double[] Tx, double[] T) Synthetic(int customers, int seed)
     {
         var random = new Random(seed);
         var x = new int[customers];
