@@ -60,7 +60,7 @@ public sealed class ParetoNbdModel : IRepeatPurchaseModel
     {
         LifetimeRows.ValidateRow(repeatPurchases, timeToLastPurchase, observedTime, -1);
         double head = SpecialFunctions.GammaLn(R + repeatPurchases) - SpecialFunctions.GammaLn(R) + (R * Math.Log(Alpha)) + (S * Math.Log(Beta));
-        return head + ParetoNbdLikelihood.Tail(R, Alpha, S, Beta, repeatPurchases, timeToLastPurchase, observedTime, out _, out _);
+        return head + ParetoNbdLikelihood.Tail(R, Alpha, S, Beta, repeatPurchases, timeToLastPurchase, observedTime, out _, null);
     }
 
     /// <inheritdoc/>
@@ -98,7 +98,7 @@ public sealed class ParetoNbdModel : IRepeatPurchaseModel
 
     internal double AliveCore(int x, double tx, double t)
     {
-        ParetoNbdLikelihood.Tail(R, Alpha, S, Beta, x, tx, t, out double alive, out _);
+        ParetoNbdLikelihood.Tail(R, Alpha, S, Beta, x, tx, t, out double alive, null);
         return alive;
     }
 
@@ -122,15 +122,14 @@ internal static class ParetoNbdLikelihood
 {
     /// <summary>
     /// ln(F + s·I), F = (α+T)^−(r+x)(β+T)^−s; <paramref name="alive"/> = F/(F + s·I); the gradient of
-    /// ln(F + s·I) with respect to (r, α, s, β) in <paramref name="gradient"/> when not null.
+    /// ln(F + s·I) with respect to (r, α, s, β) written to <paramref name="gradient"/> when not null.
     /// </summary>
-    public static double Tail(double r, double alpha, double s, double beta, int x, double tx, double t, out double alive, out double[]? gradient, bool withGradient = false)
+    public static double Tail(double r, double alpha, double s, double beta, int x, double tx, double t, out double alive, double[]? gradient)
     {
         double rx = r + x;
         double lnAT = Math.Log(alpha + t);
         double lnBT = Math.Log(beta + t);
         double lnF = (-rx * lnAT) - (s * lnBT);
-        gradient = withGradient ? new double[4] : null;
         double lnI = LifetimeMath.ParetoLogIntegral(rx, s + 1, alpha, beta, tx, t, out double iR, out double iAlpha, out double iS, out double iBeta);
         if (double.IsNegativeInfinity(lnI))
         {
@@ -180,6 +179,7 @@ internal static class ParetoNbdLikelihood
         int[] groups = rows.GroupStart;
         double total = 0, compensation = 0;
         double gr = 0, galpha = 0, gs = 0, gbeta = 0;
+        var g = new double[4];
         for (int group = 0; group + 1 < groups.Length; group++)
         {
             int start = groups[group], end = groups[group + 1];
@@ -189,12 +189,12 @@ internal static class ParetoNbdLikelihood
             for (int i = start; i < end; i++)
             {
                 double w = rows.Weight[i];
-                double tail = Tail(r, alpha, s, beta, x, rows.TimeToLast[i], rows.Observed[i], out _, out double[]? g, withGradient: true);
+                double tail = Tail(r, alpha, s, beta, x, rows.TimeToLast[i], rows.Observed[i], out _, g);
                 double y = (w * (head + tail)) - compensation;
                 double next = total + y;
                 compensation = (next - total) - y;
                 total = next;
-                gr += w * (headR + g![0]);
+                gr += w * (headR + g[0]);
                 galpha += w * ((r / alpha) + g[1]);
                 gs += w * (lnBeta + g[2]);
                 gbeta += w * ((s / beta) + g[3]);
