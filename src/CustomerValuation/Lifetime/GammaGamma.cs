@@ -67,7 +67,7 @@ public static class GammaGamma
 
     /// <summary>Fits the model to columns of x and mean repeat spend.</summary>
     /// <param name="repeatPurchases">x per customer.</param>
-    /// <param name="meanRepeatSpend">The mean amount per repeat transaction per customer (any value when x = 0 is ignored only if it is 0 or more).</param>
+    /// <param name="meanRepeatSpend">The mean amount per repeat transaction per customer; 0 or more (not used when x = 0).</param>
     /// <param name="options">Iteration limit and tolerance; null for <see cref="LifetimeFitOptions.Default"/>.</param>
     /// <returns>The model, the report, and the customers left out (indices into the columns).</returns>
     /// <exception cref="ArgumentOutOfRangeException">A row has a negative x, or a negative, NaN or infinite mean spend (the message names the row).</exception>
