@@ -5,6 +5,7 @@ using System.Reflection;
 using CustomerValuation.Abc;
 using CustomerValuation.Churn;
 using CustomerValuation.Contribution;
+using CustomerValuation.Lifetime;
 using CustomerValuation.Rfm;
 using CustomerValuation.Tiering;
 using Xunit;
@@ -407,6 +408,36 @@ public class PublicApiNullTests
         if (type == typeof(Action<string, SignalRecord>))
         {
             return (Action<string, SignalRecord>)((_, _) => { });
+        }
+
+        if (type == typeof(LifetimeSummaryOptions))
+        {
+            return new LifetimeSummaryOptions(new DateTime(2026, 1, 31));
+        }
+
+        if (type == typeof(LifetimeSummarySet<string>))
+        {
+            return LifetimeSummaries.Summarize(new[] { "K1" }, s => s, _ => new DateTime(2026, 1, 1), _ => 1m, new LifetimeSummaryOptions(new DateTime(2026, 1, 31)));
+        }
+
+        if (type == typeof(IRepeatPurchaseModel))
+        {
+            return new BgNbdModel(0.243, 4.414, 0.793, 2.426, LifetimeTimeUnit.Weeks);
+        }
+
+        if (type == typeof(GammaGammaModel))
+        {
+            return new GammaGammaModel(6.25, 3.74, 15.44);
+        }
+
+        if (type == typeof(LifetimeFitOptions))
+        {
+            return LifetimeFitOptions.Default;
+        }
+
+        if (type == typeof(LifetimeValueOptions))
+        {
+            return new LifetimeValueOptions(52, 0.1);
         }
 
         if (type.IsValueType)
