@@ -18,7 +18,7 @@ namespace CustomerValuation.Benchmarks.Churn;
 [MemoryDiagnoser]
 [MinColumn]
 [MedianColumn]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class TextReasonTaggerBenchmarks
 {
     private const int Notes = 1_000_000;

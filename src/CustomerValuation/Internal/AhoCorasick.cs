@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace CustomerValuation.Internal;
 
@@ -153,6 +154,7 @@ internal sealed class AhoCorasick
     public int StateCount { get; }
 
     /// <summary>Moves from <paramref name="state"/> on code unit <paramref name="c"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Next(int state, char c)
     {
         int fromRoot = _root[c];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CustomerValuation.Internal;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal static class NoteText
     /// (including the ideographic space U+3000) to ' ', curly apostrophes to '\'', then lower case
     /// by the invariant culture.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char Fold(char c)
     {
         if (c < 128)
@@ -21,6 +24,12 @@ internal static class NoteText
             }
 
             return c is '\t' or '\n' or '\v' or '\f' or '\r' ? ' ' : c;
+        }
+
+        // CJK punctuation, kana, ideographs and Hangul have no case and no white space (U+3000 is handled below).
+        if ((c > '\u3000' && c < '\uA000') || (c >= '\uAC00' && c < '\uD800'))
+        {
+            return c;
         }
 
         if (c >= '\uFF01' && c <= '\uFF5E')
@@ -54,6 +63,7 @@ internal static class NoteText
         || (c >= '\uD800' && c <= '\uDFFF');
 
     /// <summary>True for a letter or digit of a script that separates words by spaces (a "word character").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordChar(char c)
     {
         if (c < 128)
