@@ -129,6 +129,22 @@ public sealed class LostCommandErrorTests : CliTestFolder
         AssertOneLineError(code, stdout, stderr, $"error: {taxonomy}: {expected}");
     }
 
+    [Theory]
+    [InlineData("""[ { "field": "gap", "op": ">", "value": 10 }, { "field": "gap", "op": "<", "value": 5 } ]""", "$.rules[0].when[1]: the rule can never fire: no value of 'gap' in its declared range [-100, 1000] meets gap > 10 and gap < 5.")]
+    [InlineData("""[ { "field": "gap", "op": ">", "value": 2000 } ]""", "$.rules[0].when[0]: the rule can never fire: no value of 'gap' in its declared range [-100, 1000] meets gap > 2000.")]
+    [InlineData("""[ { "field": "flag", "op": "==", "value": true }, { "field": "unresolved", "op": ">=", "value": 1 }, { "field": "flag", "op": "!=", "value": true } ]""", "$.rules[0].when[2]: the rule can never fire: no value of 'flag' meets flag == true and flag != true.")]
+    public void Lost_UnreachableRule_PointsAtTheConditionWhereTheValuesRunOut(string when, string expected)
+    {
+        // The library names the condition at which the field's values ran out (SignalRuleException.ConditionIndex, part
+        // Conditions); the JSON path is that condition, $.rules[i].when[j]. Before the fix the reader appended the part's
+        // ".when" to the condition's path as well and printed the non-existent path $.rules[0].when[1].when.
+        string rules = Write("rules.json", "{ " + Fields + ", \"rules\": [ { \"name\": \"never\", \"when\": " + when + ", \"reason\": \"price.real\" } ] }");
+
+        (int code, string stdout, string stderr) = Run("lost", "--input", Write("in.csv", Input), "--rules", rules, "--output", OutputPath);
+
+        AssertOneLineError(code, stdout, stderr, $"error: {rules}: {expected}");
+    }
+
     [Fact]
     public void Lost_RulesOnAReasonTheEmptyTaxonomyLacks_NamesTheRulesFile()
     {
