@@ -285,6 +285,23 @@ public sealed class LostCommandErrorTests : CliTestFolder
         AssertOneLineError(code, stdout, stderr, $"error: {input}: {expected}");
     }
 
+    [Theory]
+    [InlineData("b,2000,1,no,yearly", "line 3, column 'gap': Field 'gap' is 2000, outside its declared range [-100, 1000].")]
+    [InlineData("b,2,-1,no,yearly", "line 3, column 'open_complaints': Field 'unresolved' is -1, outside its declared range [0, ∞].")]
+    public void Lost_SignalOutsideTheDeclaredRange_NamesTheLineAndColumn(string row, string expected)
+    {
+        // Contract (docs/lost-customers.md, Evaluation and Command line: lost): a setter rejects a number outside the
+        // declared range, and a cell's error names the file, line and column. Before the fix the number setter's
+        // ArgumentOutOfRangeException was not caught by the reader and reached the safety net, which printed only
+        // "error: Field 'gap' is 2000, outside its declared range [-100, 1000]." – no file, no line, no column.
+        string input = Write("in.csv", "customer_id,gap,open_complaints,flag,contract\na,1,0,yes,monthly\n" + row + "\n");
+        string rules = Write("rules.json", "{ " + Fields + ", \"rules\": [ " + GapRule + " ] }");
+
+        (int code, string stdout, string stderr) = Run("lost", "--input", input, "--rules", rules, "--output", OutputPath);
+
+        AssertOneLineError(code, stdout, stderr, $"error: {input}: {expected}");
+    }
+
     [Fact]
     public void Lost_InputMissingOrEmpty_NamesTheFile()
     {
