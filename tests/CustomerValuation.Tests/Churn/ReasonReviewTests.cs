@@ -27,4 +27,28 @@ public class ReasonReviewTests
         // so 4 Extension-B characters counted 8 and the cue no longer reached the phrase.
         Assert.Equal(expected, Codes(note));
     }
+
+    [Theory]
+    [InlineData("priceless offer")] // the documented case: "price" does not fire inside a longer word
+    [InlineData("pric\u00E9 offer")] // "pricé" with the precomposed é (NFC)
+    [InlineData("price\u0301 offer")] // the same word decomposed (NFD): e + U+0301 COMBINING ACUTE ACCENT
+    [InlineData("price\u0327\u0301 offer")] // two combining marks
+    public void Tag_PhraseFollowedByACombiningMark_DoesNotFireInsideTheWord(string note)
+    {
+        // Contract: a phrase whose last character is a letter must end at a word boundary. A combining mark belongs
+        // to the letter before it (Unicode UAX #29, rule WB4: no word break before Extend), so "price" + U+0301 is the
+        // word "pricé", and a note must tag alike in either normalization form. Before the fix the mark was not a
+        // word character: the decomposed forms fired price (0.6) while the precomposed one did not.
+        Assert.Equal(string.Empty, Codes(note));
+    }
+
+    [Fact]
+    public void Tag_PhraseAfterAWordEndingInACombiningMark_DoesNotFireInsideTheWord()
+    {
+        // The left boundary likewise, with a user phrase "rene" (a competitor's name): "Rene" alone fires; in
+        // "xe" + U+0301 + "rene" the mark joins "xé" to "rene", one word, so the phrase is inside a word and must not fire.
+        var tagger = new TextReasonTagger(ReasonTaxonomy.Default, ReasonLexicon.Default.With("competitor", "rene"));
+        Assert.Equal("competitor", string.Join(",", tagger.Tag("Rene offered less").Select(t => t.Code)));
+        Assert.Equal(string.Empty, string.Join(",", tagger.Tag("xe\u0301rene offered less").Select(t => t.Code)));
+    }
 }
