@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using CustomerValuation.Churn;
 using Xunit;
@@ -14,6 +15,9 @@ public class ReasonReviewTests
     private const string ExtB = "\U00020000";
 
     private static string Codes(string note) => string.Join(",", TextReasonTagger.Default.Tag(note).Select(t => t.Code));
+
+    private static CustomerReasons<string> Customer(string id, params string[] codes) =>
+        new(id, codes.Select(c => new ReasonTag(c, [new ReasonEvidence(ReasonSource.Rule, "r", "d", -1, 0, 1)])));
 
     [Theory]
     [InlineData("不" + ExtB + ExtB + ExtB + ExtB + "价格", "")] // 4 Chinese characters between cue and phrase: within the window of 4
@@ -50,5 +54,33 @@ public class ReasonReviewTests
         var tagger = new TextReasonTagger(ReasonTaxonomy.Default, ReasonLexicon.Default.With("competitor", "rene"));
         Assert.Equal("competitor", string.Join(",", tagger.Tag("Rene offered less").Select(t => t.Code)));
         Assert.Equal(string.Empty, string.Join(",", tagger.Tag("xe\u0301rene offered less").Select(t => t.Code)));
+    }
+
+    [Fact]
+    public void Pareto_LostValuesAddingUpBeyondTheLargestDouble_ThrowsTheDocumentedError()
+    {
+        // Contract (ReasonReport.Pareto): "the lost values add up to more than double.MaxValue" → ArgumentException naming
+        // lostValue. Hand: 1.5e308 + 1.5e308 overflows. Before the fix the compensated sum came out NaN (∞ + −∞), the
+        // overflow check (IsInfinity) let it through, and the ABC analysis of the lines failed instead with "The value at
+        // index 0 is NaN ... Remove or repair that row" (ArgumentOutOfRangeException, parameter 'values'), about a row
+        // that does not exist.
+        CustomerReasons<string>[] customers = [Customer("a", "price"), Customer("b", "price")];
+
+        ArgumentException e = Assert.Throws<ArgumentException>(() => ReasonReport.Pareto(customers, _ => 1.5e308, ReasonTaxonomy.Default));
+
+        Assert.Equal("lostValue", e.ParamName);
+        Assert.StartsWith("The lost values add up to more than the largest double", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BySegment_LostValuesAddingUpBeyondTheLargestDouble_ThrowsInsteadOfANaNTotal()
+    {
+        // Before the fix the table came back with TotalValue = NaN and each row's TotalValue = NaN, silently.
+        CustomerReasons<string>[] customers = [Customer("a", "price"), Customer("b", "service")];
+
+        ArgumentException e = Assert.Throws<ArgumentException>(() => ReasonReport.BySegment(customers, _ => "A", ReasonTaxonomy.Default, ReasonLevel.Family, _ => 1e308));
+
+        Assert.Equal("lostValue", e.ParamName);
+        Assert.StartsWith("The lost values add up to more than the largest double", e.Message, StringComparison.Ordinal);
     }
 }

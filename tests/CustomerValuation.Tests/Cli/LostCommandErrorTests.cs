@@ -303,6 +303,18 @@ public sealed class LostCommandErrorTests : CliTestFolder
     }
 
     [Fact]
+    public void Lost_LostValuesAddingUpBeyondTheLargestDouble_OneLineError()
+    {
+        // Each value is finite, their sum is not (1e308 + 1e308). Before the fix the NaN total passed the overflow check
+        // and the user read "The value at index 0 is NaN; every value must be a finite number. Remove or repair that row".
+        string input = Write("in.csv", "customer_id,note,lost_value\na,too expensive,1e308\nb,too expensive,1e308\n");
+
+        (int code, string stdout, string stderr) = Run("lost", "--input", input, "--notes-column", "note", "--value-column", "lost_value", "--output", OutputPath);
+
+        AssertOneLineError(code, stdout, stderr, "error: The lost values add up to more than the largest double; rescale them (e.g. to thousands).");
+    }
+
+    [Fact]
     public void Lost_InputMissingOrEmpty_NamesTheFile()
     {
         string missing = Path.Combine(Folder, "none.csv");
