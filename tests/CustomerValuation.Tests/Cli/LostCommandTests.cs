@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.IO.Compression;
+using System.Text;
 using Xunit;
 
 namespace CustomerValuation.Tests.Cli;
@@ -395,6 +397,30 @@ public sealed class LostCommandTests : CliTestFolder
         Assert.Matches(@"\n  customers read +0\n  with a reason +0\n  untagged +0  \(0\.0 %;", text);
         Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
         Assert.Contains("Wrote 0 rows", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lost_GzipInputAndFilesWithByteOrderMarks_AreRead()
+    {
+        // Excel and Notepad write a UTF-8 byte order mark; the CSV here is also gzip-compressed (recognised by its magic
+        // bytes, whatever the name). Hand: 贵死了 is no shipped phrase (太贵 and 贵了 are not in it); the taxonomy file adds
+        // it to price ("add" keeps the shipped phrases), so x is price at 0 with 0.8.
+        var bom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+        string input = Path.Combine(Folder, "in.csv.gz");
+        using (var gzip = new GZipStream(File.Create(input), CompressionLevel.Optimal))
+        {
+            byte[] bytes = [.. bom.GetPreamble(), .. bom.GetBytes("customer_id,note\nx,贵死了\n")];
+            gzip.Write(bytes, 0, bytes.Length);
+        }
+
+        string taxonomy = Path.Combine(Folder, "taxonomy.json");
+        File.WriteAllText(taxonomy, """{ "phrases": { "price": { "zh": ["贵死了"] } } }""", bom);
+        string output = Path.Combine(Folder, "reasons.csv");
+
+        (int code, _, string stderr) = Run("lost", "--input", input, "--notes-column", "note", "--taxonomy", taxonomy, "--output", output);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { Header, "x,price,price,Price too high,价格偏高,0.8,\"phrase '贵死了' at 0: \"\"贵死了\"\"\"" }, File.ReadAllLines(output));
     }
 
     private static string Lf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
