@@ -79,6 +79,7 @@ public sealed class LostCommandErrorTests : CliTestFolder
     [InlineData("""{ FIELDS, "rules": [ { "name": "x", "when": [ { "field": "gap", "op": ">", "value": 10 } ], "reason": "price", "confidence": 1.5 } ] }""", "$.rules[0].confidence: the confidence is 1.5; it must be in (0, 1] (default 1).")]
     [InlineData("""{ FIELDS, "rules": [ { "name": "x", "when": [ { "field": "gap", "op": ">", "value": 10 } ], "reason": "price", "confidence": 0 } ] }""", "$.rules[0].confidence: the confidence is 0; it must be in (0, 1] (default 1).")]
     [InlineData("""{ FIELDS, "rules": [ { "name": "x", "when": [ { "field": "gap", "op": ">", "value": 10 } ], "reason": "price", "confidence": "high" } ] }""", "$.rules[0].confidence: expected a number, got the string \"high\".")]
+    [InlineData("""{ FIELDS, "rules": [ { "name": "x", "when": [ { "field": "gap", "op": ">", "value": 10 } ], "when": [], "reason": "price" } ] }""", "$.rules[0].when: given twice.")]
     [InlineData("""{ FIELDS, "rules": [ { "name": "", "when": [ { "field": "gap", "op": ">", "value": 10 } ], "reason": "price" } ] }""", "$.rules[0].name: the name is empty; give every rule a name, it names the evidence.")]
     [InlineData("""{ FIELDS, "rules": [ RULE, { "name": "dear", "when": [ { "field": "gap", "op": ">", "value": 20 } ], "reason": "price.real" } ] }""", "$.rules[1].name: rule 0 has the same name; names must be unique.")]
     [InlineData("""{ FIELDS, "rules": [ RULE, { "name": "again", "when": [ { "field": "gap", "op": "gt", "value": 10 } ], "reason": "price.real" } ] }""", "$.rules[1]: the rule repeats rule 0 ('dear'): the same conditions and the same reason 'price.real'")]
@@ -120,6 +121,8 @@ public sealed class LostCommandErrorTests : CliTestFolder
     [InlineData("""{ "phrases": { "price": { "mode": "replace" } } }""", "$.phrases.price: Reason 'price': no phrases were given; give at least one, or use Without(\"price\") to drop the reason.")]
     [InlineData("""{ "phrases": { "price": { "en": ["Too  Dear", "too dear"] } } }""", "$.phrases.price: Reason 'price': phrases 0 and 1 are both 'too dear' once folded")]
     [InlineData("""{ "phrases": [ "price" ] }""", "$.phrases: expected an object, got an array.")]
+    [InlineData("""{ "base": "default", "base": "empty" }""", "$.base: given twice.")]
+    [InlineData("""{ "phrases": { "price": { "en": ["too dear"] }, "price": { "zh": ["太贵"] } } }""", "$.phrases.price: given twice.")]
     public void Lost_BadTaxonomyFile_NamesTheFileAndTheJsonPath(string json, string expected)
     {
         string taxonomy = Write("taxonomy.json", json);

@@ -400,6 +400,22 @@ public sealed class LostCommandTests : CliTestFolder
     }
 
     [Fact]
+    public void Lost_AllLostValuesZero_ValueLinesAreClassNWithZeroSharesNotNaN()
+    {
+        // Hand: price (z1) and service (z2), both lost value 0; tagged value 0, so every value share and cumulative share
+        // is 0 by the contract (not 0/0), and a line whose value is 0 gets the non-positive class N. Ties: taxonomy order.
+        string input = Write("in.csv", "customer_id,note,lost_value\nz1,too expensive,0\nz2,bad service,0\n");
+
+        (int code, string stdout, string stderr) = Run("lost", "--input", input, "--notes-column", "note", "--value-column", "lost_value");
+
+        Assert.True(code == 0, stderr);
+        string text = Lf(stdout);
+        Assert.Contains("(total 0.00; a customer's value is split equally among its reasons; untagged 0.00):", text, StringComparison.Ordinal);
+        Assert.Matches(@"\n  1 +price Price too high +价格偏高 +0\.00 +0\.0 % +0\.0 % +N\n  2 +service Service +服务 +0\.00 +0\.0 % +0\.0 % +N\n", text);
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lost_GzipInputAndFilesWithByteOrderMarks_AreRead()
     {
         // Excel and Notepad write a UTF-8 byte order mark; the CSV here is also gzip-compressed (recognised by its magic
