@@ -174,7 +174,16 @@ internal static class LostCommand
                     throw new CliException($"{path}: line {line}, column '{column}': '{raw}' is not a finite number (field '{field.Name}'; dot as the decimal separator; an empty cell is a missing value).");
                 }
 
-                record.Set(field.Name, number);
+                try
+                {
+                    record.Set(field.Name, number);
+                }
+                catch (ArgumentException e)
+                {
+                    // Outside the field's declared range.
+                    throw new CliException($"{path}: line {line}, column '{column}': {CliException.OneLine(e)}", e);
+                }
+
                 break;
             case SignalType.Boolean:
                 bool? flag = raw.ToUpperInvariant() switch

@@ -298,7 +298,8 @@ internal static class LostFiles
                 SignalRulePart.Name => ".name",
                 SignalRulePart.ReasonCode => ".reason",
                 SignalRulePart.Confidence => ".confidence",
-                SignalRulePart.Conditions => ".when",
+                // With a condition index (an unreachable rule) the path already ends at that condition, $.rules[i].when[j].
+                SignalRulePart.Conditions => ex.ConditionIndex is null ? ".when" : string.Empty,
                 SignalRulePart.Field => ".field",
                 SignalRulePart.Comparison => ".op",
                 SignalRulePart.Threshold => ".value",

@@ -480,7 +480,9 @@ public sealed class TextReasonTagger
             else
             {
                 i--;
-                if (NoteText.IsIdeographic(c) && ++tokens > NegationWindow)
+
+                // One token per Chinese character: a supplementary one (two code units) counts at its high surrogate.
+                if (NoteText.IsIdeographic(c) && !char.IsLowSurrogate(c) && ++tokens > NegationWindow)
                 {
                     return false;
                 }
@@ -532,7 +534,7 @@ public sealed class TextReasonTagger
             else
             {
                 i++;
-                if (NoteText.IsIdeographic(c) && ++tokens > NegationWindow)
+                if (NoteText.IsIdeographic(c) && !char.IsLowSurrogate(c) && ++tokens > NegationWindow)
                 {
                     return false;
                 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace CustomerValuation.Internal;
@@ -62,7 +63,10 @@ internal static class NoteText
         || (c >= '\uF900' && c <= '\uFAFF')
         || (c >= '\uD800' && c <= '\uDFFF');
 
-    /// <summary>True for a letter or digit of a script that separates words by spaces (a "word character").</summary>
+    /// <summary>
+    /// True for a letter or digit of a script that separates words by spaces (a "word character"), and for a combining
+    /// mark, which belongs to the letter before it (UAX #29, WB4), so that "price" + U+0301 is one word as "pricé" is.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordChar(char c)
     {
@@ -71,7 +75,13 @@ internal static class NoteText
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
         }
 
-        return char.IsLetterOrDigit(c) && !IsIdeographic(c);
+        if (IsIdeographic(c))
+        {
+            return false;
+        }
+
+        return char.IsLetterOrDigit(c)
+            || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
     }
 
     /// <summary>True for punctuation that ends a clause (after folding): . , ; ! ? and 。 ； (full-width forms fold to ASCII).</summary>
