@@ -230,7 +230,7 @@ internal static class LostCommand
             console.WriteLine();
             console.WriteLine("Customers by segment and reason:");
             var sb = new StringBuilder();
-            sb.Append(string.Format(c, "{0,-16} {1,9}", "segment", "customers"));
+            sb.Append(TextWidth.PadRight("segment", 16)).Append(string.Format(c, " {0,9}", "customers"));
             foreach (ReasonDefinition reason in bySegment.Reasons)
             {
                 sb.Append(string.Format(c, " {0,12}", Shorten(reason.Code, 12)));
@@ -241,7 +241,7 @@ internal static class LostCommand
             foreach (ReasonSegmentRow<string> row in bySegment.Rows)
             {
                 sb.Clear();
-                sb.Append(string.Format(c, "{0,-16} {1,9:N0}", Shorten(row.Segment, 16), row.CustomerCount));
+                sb.Append(TextWidth.PadRight(row.Segment, 16)).Append(string.Format(c, " {0,9:N0}", row.CustomerCount));
                 foreach (int count in row.Counts)
                 {
                     sb.Append(string.Format(c, " {0,12:N0}", count));
@@ -303,7 +303,7 @@ internal static class LostCommand
                     w.Write(',');
                     w.Write(Csv.Field(reason.ChineseName));
                     w.Write(',');
-                    w.Write(tag.Confidence.ToString("0.####", CultureInfo.InvariantCulture));
+                    w.Write(tag.Confidence.ToString("0.######", CultureInfo.InvariantCulture));
                     w.Write(',');
                     w.WriteLine(Csv.Field(string.Join(" | ", tag.Evidence.Select(Describe))));
                     rows++;
