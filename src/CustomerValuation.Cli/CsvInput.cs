@@ -118,10 +118,11 @@ internal static class CsvInput
     }
 
     /// <summary>
-    /// Splits RFC 4180 text into records (comma-separated; a field in double quotes may hold commas,
-    /// doubled quotes and line breaks), each with the line number it starts on (1-based).
+    /// Splits RFC 4180 text into records (comma-separated, or by another <paramref name="delimiter"/>;
+    /// a field in double quotes may hold delimiters, doubled quotes and line breaks), each with the
+    /// line number it starts on (1-based).
     /// </summary>
-    public static IEnumerable<(long Line, string[] Fields)> ReadRecords(TextReader text, string path)
+    public static IEnumerable<(long Line, string[] Fields)> ReadRecords(TextReader text, string path, char delimiter = ',')
     {
         long lineNumber = 0;
         string? line;
@@ -181,7 +182,7 @@ internal static class CsvInput
                 {
                     quoted = true;
                 }
-                else if (ch == ',')
+                else if (ch == delimiter)
                 {
                     fields.Add(field.ToString());
                     field.Clear();

@@ -6,6 +6,7 @@ using System.Linq;
 using CustomerValuation.Abc;
 using CustomerValuation.Churn;
 using CustomerValuation.Contribution;
+using CustomerValuation.Lifetime;
 using CustomerValuation.Rfm;
 using CustomerValuation.Tiering;
 
@@ -81,9 +82,10 @@ internal static class DemoCommand
         RunTiering(customers, folder, console);
         RunContribution(folder, console);
         RunLost(folder, console);
+        RunClv(folder, console);
 
         console.WriteLine($"Results written to {folder}:");
-        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv", "contribution.csv", "lost_reasons.csv" })
+        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv", "contribution.csv", "lost_reasons.csv", "clv.csv" })
         {
             console.WriteLine($"  {file}");
         }
@@ -203,6 +205,55 @@ internal static class DemoCommand
 
         console.WriteLine();
         LostCommand.Write(Path.Combine(folder, "lost_reasons.csv"), reasons, taxonomy);
+    }
+
+    /// <summary>Section 8: lifetime value from the transaction lines of section 4 (SPEC §6, §7): BG/NBD and Gamma-Gamma fits, P(alive), CLV.</summary>
+    private static void RunClv(string folder, TextWriter console)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        IReadOnlyList<DemoLine> lines = DemoTransactions.Lines();
+        var options = new LifetimeSummaryOptions(DemoTransactions.AsOf, LifetimeTimeUnit.Weeks);
+        LifetimeSummarySet<string> customers = LifetimeSummaries.Summarize(lines, l => l.CustomerId, l => l.Timestamp, l => ClvCommand.LineAmount(l.Quantity, l.UnitPrice), options);
+        var value = new LifetimeValueOptions(52, 0.10);
+        LifetimeSummaryReport r = customers.Report;
+        console.WriteLine(string.Format(
+            c,
+            "8. Lifetime value from the transaction lines of section 4: BG/NBD and Gamma-Gamma, calibration to {0:yyyy-MM-dd} in weeks, CLV over the next {1} weeks at {2:0} % a year (SPEC §6, §7)",
+            DemoTransactions.AsOf,
+            value.Horizon,
+            value.AnnualDiscountRate * 100));
+        console.WriteLine(string.Format(
+            c,
+            "Lines: {0:N0} read; removed {1:N0} without customer, {2:N0} returns (cancellations), {3:N0} after {4:yyyy-MM-dd}; {5:N0} purchase lines (same-day lines are one purchase), {6:N0} customers, {7:N0} repeat buyers.",
+            r.LinesRead,
+            r.LinesWithoutCustomer,
+            r.ReturnLines,
+            r.LinesAfterPeriod,
+            DemoTransactions.AsOf,
+            r.CalibrationLines,
+            r.Customers,
+            r.RepeatCustomers));
+        (IRepeatPurchaseModel purchases, LifetimeFitReport report) = ClvCommand.FitBgNbd(customers, LifetimeFitOptions.Default);
+        ClvCommand.WriteFit(console, report);
+        GammaGammaFit spend = GammaGamma.Fit(customers);
+        ClvCommand.WriteFit(console, spend.Report);
+        console.WriteLine(string.Format(
+            c,
+            "  (Gamma-Gamma left out {0:N0} customers without a repeat purchase and {1:N0} with zero repeat spend; predicted all the same, the first with the population mean spend {2:N2})",
+            spend.Exclusions.Count(e => e.Reason == GammaGammaExclusionReason.NoRepeatPurchases),
+            spend.Exclusions.Count(e => e.Reason == GammaGammaExclusionReason.ZeroSpend),
+            spend.Model.PopulationMeanSpend));
+        IReadOnlyList<LifetimePrediction<string>> predictions = ClvCommand.Predict(customers, purchases, spend, value);
+        console.WriteLine(string.Format(
+            c,
+            "Expected purchases in the next 52 weeks {0:N0}, CLV {1} in total; customers by P(alive): {2}.",
+            predictions.Sum(p => p.ExpectedPurchases),
+            SummaryTable.Amount(predictions.Sum(p => p.LifetimeValue)),
+            string.Join(", ", new[] { (0.9, 1.01, "≥ 0.9"), (0.5, 0.9, "0.5–0.9"), (0.1, 0.5, "0.1–0.5"), (0.0, 0.1, "< 0.1") }
+                .Select(b => string.Format(c, "{0} {1:N0}", b.Item3, predictions.Count(p => p.ProbabilityAlive >= b.Item1 && p.ProbabilityAlive < b.Item2))))));
+        console.Write(ClvCommand.FormatTop(customers, predictions, 5));
+        console.WriteLine();
+        ClvCommand.WritePredictions(Path.Combine(folder, "clv.csv"), customers, predictions);
     }
 
     private static string Figure(double? value, string format) =>

@@ -59,12 +59,13 @@ internal static class Program
         Command tier = BuildTierCommand(output, error);
         Command lost = BuildLostCommand(output, error);
         Command contribution = BuildContributionCommand(output, error);
+        Command clv = BuildClvCommand(output, error);
 
         var outputDirectory = new Option<string>("--output-dir") { Description = "Folder for the demo's result files.", DefaultValueFactory = _ => "demo-output" };
         var demo = new Command("demo", "Run every capability on built-in, seeded synthetic data and write the results to a folder.") { outputDirectory };
         demo.SetAction(result => Guarded(error, () => DemoCommand.Run(result.GetValue(outputDirectory)!, output)));
 
-        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, tiering, contribution ratios, lost-customer reasons) on CSV files.") { abc, rfm, tier, contribution, lost, demo };
+        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, tiering, contribution ratios, lost-customer reasons, customer lifetime value) on CSV files.") { abc, rfm, tier, contribution, lost, clv, demo };
     }
 
     private static Command BuildRfmCommand(TextWriter output, TextWriter error)
@@ -131,6 +132,57 @@ internal static class Program
             RfmCommand.Run(settings, output);
         }));
         return rfm;
+    }
+
+    private static Command BuildClvCommand(TextWriter output, TextWriter error)
+    {
+        var transactions = new Option<string>("--transactions") { Description = "File of transaction lines (plain or .gz; - for standard input); CSV with a header unless --delimiter or --no-header say otherwise.", Required = true };
+        var customerColumn = new Option<string>("--customer-column") { Description = "Column with the customer id (a name; a number, 1 = first, with --no-header). Lines without one are removed and counted.", Required = true };
+        var dateColumn = new Option<string>("--date-column") { Description = "Column with the date (yyyy-MM-dd, optionally with a time; or yyyyMMdd); only the date counts.", Required = true };
+        var amountColumn = new Option<string?>("--amount-column") { Description = "Column with the line amount (or give --quantity-column and --price-column); negative amounts are returns, removed and counted." };
+        var quantityColumn = new Option<string?>("--quantity-column") { Description = "Column with the quantity; amount = quantity × unit price (a negative quantity or price is a return)." };
+        var priceColumn = new Option<string?>("--price-column") { Description = "Column with the unit price." };
+        // The choices are checked by ClvCommand, for a one-line error that names the option.
+        var delimiter = new Option<string>("--delimiter") { Description = "comma (default), semicolon, tab, or whitespace (runs of spaces or tabs, no quoting; e.g. the CDNOW files).", DefaultValueFactory = _ => "comma", HelpName = "comma|semicolon|tab|whitespace" };
+        var noHeader = new Option<bool>("--no-header") { Description = "The file has no header line; give the columns by number (1 = the first)." };
+        var calibrationEnd = new Option<string>("--calibration-end") { Description = "The last date of the calibration period (inclusive), yyyy-MM-dd; the models learn from the lines up to it and predict after it.", Required = true };
+        var holdoutEnd = new Option<string?>("--holdout-end") { Description = "The last date of a holdout period after --calibration-end: the purchases in it are compared with the forecast (and written to --output)." };
+        var unit = new Option<string>("--unit") { Description = "Time unit of t_x, T, the horizon and the rates: weeks (default) or days.", DefaultValueFactory = _ => "weeks", HelpName = "weeks|days" };
+        var model = new Option<string>("--model") { Description = "Purchase model: bgnbd (BG/NBD, default) or paretonbd (Pareto/NBD).", DefaultValueFactory = _ => "bgnbd", HelpName = "bgnbd|paretonbd" };
+        var horizon = new Option<string?>("--horizon") { Description = "Forecast horizon in --unit after the calibration end (default one year: 52 weeks, or 365 days).", HelpName = "N" };
+        var discountRate = new Option<string>("--discount-rate") { Description = "Annual discount rate of the CLV: a fraction (0.10) or a percentage (10%); default 0.", DefaultValueFactory = _ => "0", HelpName = "R" };
+        var top = new Option<int>("--top") { Description = "Customers listed by CLV in the printed table (default 10; 0 for none).", DefaultValueFactory = _ => 10 };
+        var maxIterations = new Option<int>("--max-iterations") { Description = "Optimizer iterations per starting point of each fit (default 1000).", DefaultValueFactory = _ => 1000 };
+        var outputFile = new Option<string?>("--output") { Description = "Write customer_id,first_purchase,repeat_purchases,time_to_last_purchase_<unit>,observed_time_<unit>,mean_repeat_spend,probability_alive,expected_purchases,expected_mean_spend,clv (and holdout_purchases,holdout_spend with --holdout-end) to this CSV file." };
+
+        var clv = new Command("clv", "Customer lifetime value from transaction lines: BG/NBD or Pareto/NBD and Gamma-Gamma fits with their reports; probability alive, expected purchases and spend, CLV per customer.")
+        {
+            transactions, customerColumn, dateColumn, amountColumn, quantityColumn, priceColumn, delimiter, noHeader, calibrationEnd, holdoutEnd, unit, model,
+            horizon, discountRate, top, maxIterations, outputFile,
+        };
+        clv.SetAction(result => Guarded(error, () =>
+        {
+            var settings = new ClvSettings(
+                result.GetValue(transactions)!,
+                result.GetValue(customerColumn)!,
+                result.GetValue(dateColumn)!,
+                result.GetValue(amountColumn),
+                result.GetValue(quantityColumn),
+                result.GetValue(priceColumn),
+                result.GetValue(delimiter)!,
+                result.GetValue(noHeader),
+                result.GetValue(calibrationEnd)!,
+                result.GetValue(holdoutEnd),
+                result.GetValue(unit)!,
+                result.GetValue(model)!,
+                result.GetValue(horizon),
+                result.GetValue(discountRate)!,
+                result.GetValue(top),
+                result.GetValue(maxIterations),
+                result.GetValue(outputFile));
+            ClvCommand.Run(settings, output);
+        }));
+        return clv;
     }
 
     private static Command BuildTierCommand(TextWriter output, TextWriter error)

@@ -223,7 +223,7 @@ internal static class RfmCommand
             lines.Record(line);
 
 
-            DateTime when = ParseDate(f[date], path, line, s.DateColumn);
+            DateTime when = TransactionInput.ParseDate(f[date], path, line, s.DateColumn);
             string id = f[customer].Trim();
             string? orderId = order < 0 ? null : NullIfEmpty(f[order].Trim());
             string? key = lineKeys ? string.Join("\u001f", f) : null;
@@ -231,11 +231,11 @@ internal static class RfmCommand
             {
                 if (byAmount)
                 {
-                    accumulator.Add(id, when, ParseDecimal(f[amount], path, line, s.AmountColumn!), orderId, key);
+                    accumulator.Add(id, when, TransactionInput.ParseDecimal(f[amount], path, line, s.AmountColumn!), orderId, key);
                 }
                 else
                 {
-                    accumulator.AddLine(id, when, ParseDecimal(f[quantity], path, line, s.QuantityColumn!), ParseDecimal(f[price], path, line, s.PriceColumn!), orderId, key);
+                    accumulator.AddLine(id, when, TransactionInput.ParseDecimal(f[quantity], path, line, s.QuantityColumn!), TransactionInput.ParseDecimal(f[price], path, line, s.PriceColumn!), orderId, key);
                 }
             }
             catch (ArgumentException e)
@@ -254,113 +254,18 @@ internal static class RfmCommand
         }
     }
 
-    /// <summary>
-    /// The library numbers the lines it was given from 1 ("Line 12 …"), and may report a line of an
-    /// earlier batch: turn that into the file's own line number, and its API names into options.
-    /// </summary>
-    private static CliException LibraryError(string path, LineMap lines, Exception e)
-    {
-        string message = CliException.OneLine(e)
-            .Replace("(RfmFrequencyBasis.DistinctDays)", "(--frequency days)", StringComparison.Ordinal)
-            .Replace("use RfmFutureLinePolicy.Exclude", "use --future exclude", StringComparison.Ordinal);
-        System.Text.RegularExpressions.Match m = System.Text.RegularExpressions.Regex.Match(message, "^Line ([0-9]+)(.*)$");
-        return m.Success && long.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long given)
-            ? new CliException($"{path}: line {lines.FileLine(given).ToString(CultureInfo.InvariantCulture)}{m.Groups[2].Value}", e)
-            : new CliException($"{path}: {message}", e);
-    }
-
-    /// <summary>File line of the n-th data record, stored only where blank lines or multi-line records shift it.</summary>
-    private sealed class LineMap
-    {
-        private readonly List<(long Record, long Line)> _shifts = [];
-        private long _records;
-
-        public void Record(long fileLine)
-        {
-            _records++;
-            if (_shifts.Count == 0 || fileLine - _records != _shifts[^1].Line - _shifts[^1].Record)
-            {
-                _shifts.Add((_records, fileLine));
-            }
-        }
-
-        public long FileLine(long record)
-        {
-            int at = _shifts.FindLastIndex(s => s.Record <= record);
-            return at < 0 ? record + 1 : _shifts[at].Line + (record - _shifts[at].Record);
-        }
-    }
+    /// <summary>A library error turned into the file's own line number, and the library's API names into options.</summary>
+    private static CliException LibraryError(string path, LineMap lines, Exception e) =>
+        lines.ToCliException(
+            path,
+            CliException.OneLine(e)
+                .Replace("(RfmFrequencyBasis.DistinctDays)", "(--frequency days)", StringComparison.Ordinal)
+                .Replace("use RfmFutureLinePolicy.Exclude", "use --future exclude", StringComparison.Ordinal),
+            e);
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-    private static decimal ParseDecimal(string raw, string path, long line, string column)
-    {
-        if (!decimal.TryParse(raw.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
-        {
-            throw new CliException($"{path}: line {line}, column '{column}': '{raw}' is not a number (use a dot as the decimal separator, no thousands separators).");
-        }
-
-        return value;
-    }
-
-    /// <summary>yyyy-MM-dd with an optional time (space or T), or yyyyMMdd; other forms through the invariant culture.</summary>
-    internal static DateTime ParseDate(string raw, string path, long line, string column)
-    {
-        ReadOnlySpan<char> t = raw.AsSpan().Trim();
-        if (t.Length >= 10 && t[4] == '-' && t[7] == '-' && (t.Length == 10 || (t[10] is ' ' or 'T' && IsTimeOfDay(t[11..])))
-            && TryDigits(t[..4], out int y) && TryDigits(t.Slice(5, 2), out int mo) && TryDigits(t.Slice(8, 2), out int d)
-            && y >= 1 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo))
-        {
-            return new DateTime(y, mo, d);
-        }
-
-        if (t.Length == 8 && TryDigits(t[..4], out y) && TryDigits(t.Slice(4, 2), out mo) && TryDigits(t.Slice(6, 2), out d)
-            && y >= 1 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo))
-        {
-            return new DateTime(y, mo, d);
-        }
-
-        if (DateTime.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTime parsed))
-        {
-            return parsed.Date;
-        }
-
-        throw new CliException($"{path}: line {line}, column '{column}': '{raw}' is not a date (use yyyy-MM-dd, optionally with a time, or yyyyMMdd).");
-    }
-
-    /// <summary>HH:mm, HH:mm:ss or HH:mm:ss.fff…, a valid time of day.</summary>
-    private static bool IsTimeOfDay(ReadOnlySpan<char> t) =>
-        t.Length >= 5 && t[2] == ':' && TryDigits(t[..2], out int h) && h < 24 && TryDigits(t.Slice(3, 2), out int mi) && mi < 60
-        && (t.Length == 5 || (t.Length >= 8 && t[5] == ':' && TryDigits(t.Slice(6, 2), out int sec) && sec < 60
-            && (t.Length == 8 || (t.Length > 9 && t[8] == '.' && TryDigits(t[9..], out _)))));
-
-    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
-    {
-        value = 0;
-        foreach (char ch in digits)
-        {
-            if (ch is < '0' or > '9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (ch - '0');
-        }
-
-        return true;
-    }
-
-    private static DateTime ParseAsOf(string text)
-    {
-        try
-        {
-            return ParseDate(text, "--as-of", 1, "--as-of");
-        }
-        catch (CliException)
-        {
-            throw new CliException($"--as-of: '{text}' is not a date; use yyyy-MM-dd.");
-        }
-    }
+    private static DateTime ParseAsOf(string text) => TransactionInput.ParseOptionDate(text, "--as-of");
 
     private static RfmScoringOptions BuildScoring(RfmSettings s)
     {

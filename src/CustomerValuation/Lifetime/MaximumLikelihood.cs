@@ -15,6 +15,8 @@ internal static class MaximumLikelihood
 {
     private const double LogBound = 30; // parameters within e^±30
 
+    private const double RoundingNoise = 1e-13; // relative noise of a mean log-likelihood allowed to a polishing step
+
     /// <summary>The mean log-likelihood per customer at the log-parameters; fills its gradient with respect to them.</summary>
     public delegate double Objective(double[] logParameters, double[] gradient);
 
@@ -244,7 +246,10 @@ internal static class MaximumLikelihood
 
                 var trialGradient = new double[k];
                 double trialValue = Bounded(objective, trial, trialGradient);
-                if (trialValue > value || (trialValue >= value - 1e-15 && MaxAbs(trialGradient) < MaxAbs(gradient)))
+                // Near the maximum a Newton step gains less than the rounding noise of the mean
+                // log-likelihood (ln Γ terms of thousands per row: about 1e-14 of the value), so a
+                // step that shrinks the gradient is kept unless the value falls beyond that noise.
+                if (trialValue > value || (trialValue >= value - (RoundingNoise * Math.Max(1, Math.Abs(value))) && MaxAbs(trialGradient) < MaxAbs(gradient)))
                 {
                     Array.Copy(trial, point, k);
                     Array.Copy(trialGradient, gradient, k);

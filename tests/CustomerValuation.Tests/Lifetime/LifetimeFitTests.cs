@@ -123,6 +123,52 @@ public class LifetimeFitTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void GammaGammaFit_SpendsInTheHundreds_PolishedToTheRoundingFloorFromEveryStart(int seed)
+    {
+        // Spends in the hundreds, γ near 800 and some customers with a hundred or more repeat
+        // purchases (like the demo's transaction lines): the mean log-likelihood then carries rounding
+        // noise of about 1e-14, more than a Newton step gains near the maximum. The polishing once
+        // demanded a rise of the value and stalled with gradients of 1e-11 … 1.5e-7 (seed 1: one
+        // start not converged; the demo's data: 2 of 4 and "NOT converged"). Now every start ends at
+        // the rounding floor of the gradient.
+        // Simulated from the model (seeded): ν ~ Gamma(q, rate γ), each spend ~ Gamma(p, rate ν).
+        var random = new Random(seed);
+        const double p = 1.9, q = 3.7, gamma = 830;
+        int n = 1500;
+        var x = new int[n];
+        var mean = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = Math.Min(250, 1 + (int)Math.Exp(1.0 + (1.1 * Normal(random))));
+            double nu = MathNet.Numerics.Distributions.Gamma.Sample(random, q, gamma);
+            double sum = 0;
+            for (int j = 0; j < x[i]; j++)
+            {
+                sum += MathNet.Numerics.Distributions.Gamma.Sample(random, p, nu);
+            }
+
+            mean[i] = sum / x[i];
+        }
+
+        GammaGammaFit fit = GammaGamma.Fit(x, mean);
+        Assert.True(fit.Report.Converged, fit.Report.Message);
+        Assert.Equal(4, fit.Report.StartsConverged);
+        Assert.True(fit.Report.GradientNorm <= 1e-12, fit.Report.GradientNorm.ToString("G3", System.Globalization.CultureInfo.InvariantCulture));
+        double[] truth = [p, q, gamma];
+        for (int k = 0; k < 3; k++)
+        {
+            LifetimeParameterEstimate e = fit.Report.Parameters[k];
+            Assert.InRange(e.Value, truth[k] - (3 * e.StandardError!.Value), truth[k] + (3 * e.StandardError.Value));
+        }
+    }
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
     /// <summary>Gamma(shape, 1) by Marsaglia &amp; Tsang (shape &lt; 1 boosted by U^(1/shape)).</summary>
     private static double Gamma(Random random, double shape)
     {
