@@ -78,14 +78,17 @@ internal static class DemoCommand
             }
         });
 
-        RunRfm(folder, console);
+        RfmResult<string> rfm = RunRfm(folder, console);
         RunTiering(customers, folder, console);
         RunContribution(folder, console);
-        RunLost(folder, console);
-        RunClv(folder, console);
+        ReasonParetoReport reasons = RunLost(folder, console);
+        IReadOnlyList<LifetimePrediction<string>> clv = RunClv(folder, console);
+        ReportCommand.Write(
+            Path.Combine(folder, "report.html"),
+            new ReportData("built-in demo transaction lines (section 4), lost customers (section 7), CLV (section 8)", DemoTransactions.AsOf, ReportCommand.Abc(rfm), rfm, reasons, clv.Select(p => p.LifetimeValue).ToArray()));
 
         console.WriteLine($"Results written to {folder}:");
-        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv", "contribution.csv", "lost_reasons.csv", "clv.csv" })
+        foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv", "contribution.csv", "lost_reasons.csv", "clv.csv", "report.html" })
         {
             console.WriteLine($"  {file}");
         }
@@ -153,7 +156,7 @@ internal static class DemoCommand
     ];
 
     /// <summary>Section 7: reasons of lost customers from notes in English and Chinese and from two signal rules (SPEC §4, W10), with the reason Pareto.</summary>
-    private static void RunLost(string folder, TextWriter console)
+    private static ReasonParetoReport RunLost(string folder, TextWriter console)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         ReasonTaxonomy taxonomy = ReasonTaxonomy.Default;
@@ -205,10 +208,11 @@ internal static class DemoCommand
 
         console.WriteLine();
         LostCommand.Write(Path.Combine(folder, "lost_reasons.csv"), reasons, taxonomy);
+        return pareto;
     }
 
     /// <summary>Section 8: lifetime value from the transaction lines of section 4 (SPEC §6, §7): BG/NBD and Gamma-Gamma fits, P(alive), CLV.</summary>
-    private static void RunClv(string folder, TextWriter console)
+    private static IReadOnlyList<LifetimePrediction<string>> RunClv(string folder, TextWriter console)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         IReadOnlyList<DemoLine> lines = DemoTransactions.Lines();
@@ -254,6 +258,7 @@ internal static class DemoCommand
         console.Write(ClvCommand.FormatTop(customers, predictions, 5));
         console.WriteLine();
         ClvCommand.WritePredictions(Path.Combine(folder, "clv.csv"), customers, predictions);
+        return predictions;
     }
 
     private static string Figure(double? value, string format) =>
@@ -317,7 +322,7 @@ internal static class DemoCommand
     }
 
     /// <summary>Section 4: RFM from the built-in transaction lines (SPEC §2, W4).</summary>
-    private static void RunRfm(string folder, TextWriter console)
+    private static RfmResult<string> RunRfm(string folder, TextWriter console)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         IReadOnlyList<DemoLine> lines = DemoTransactions.Lines();
@@ -364,6 +369,7 @@ internal static class DemoCommand
                 w.WriteLine($"{Csv.Field(p.Key)},{p.Value.ToString(c)},{Csv.Number((double)p.Value / byRank.Customers.Count)}");
             }
         });
+        return byRank;
     }
 
     private static void WriteClasses(string path, params (string Run, AbcSummary Summary)[] runs) =>

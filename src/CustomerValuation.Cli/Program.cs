@@ -60,12 +60,13 @@ internal static class Program
         Command lost = BuildLostCommand(output, error);
         Command contribution = BuildContributionCommand(output, error);
         Command clv = BuildClvCommand(output, error);
+        Command report = BuildReportCommand(output, error);
 
         var outputDirectory = new Option<string>("--output-dir") { Description = "Folder for the demo's result files.", DefaultValueFactory = _ => "demo-output" };
         var demo = new Command("demo", "Run every capability on built-in, seeded synthetic data and write the results to a folder.") { outputDirectory };
         demo.SetAction(result => Guarded(error, () => DemoCommand.Run(result.GetValue(outputDirectory)!, output)));
 
-        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, tiering, contribution ratios, lost-customer reasons, customer lifetime value) on CSV files.") { abc, rfm, tier, contribution, lost, clv, demo };
+        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, tiering, contribution ratios, lost-customer reasons, customer lifetime value) on CSV files.") { abc, rfm, tier, contribution, lost, clv, report, demo };
     }
 
     private static Command BuildRfmCommand(TextWriter output, TextWriter error)
@@ -132,6 +133,52 @@ internal static class Program
             RfmCommand.Run(settings, output);
         }));
         return rfm;
+    }
+
+    private static Command BuildReportCommand(TextWriter output, TextWriter error)
+    {
+        var transactions = new Option<string>("--transactions") { Description = "CSV file of transaction lines with a header (plain or .gz; - for standard input).", Required = true };
+        var customerColumn = new Option<string>("--customer-column") { Description = "Column with the customer id (empty = unknown customer; such lines are removed).", Required = true };
+        var dateColumn = new Option<string>("--date-column") { Description = "Column with the date (yyyy-MM-dd, optionally with a time; or yyyyMMdd).", Required = true };
+        var amountColumn = new Option<string?>("--amount-column") { Description = "Column with the line amount (or give --quantity-column and --price-column)." };
+        var quantityColumn = new Option<string?>("--quantity-column") { Description = "Column with the quantity; amount = quantity × unit price." };
+        var priceColumn = new Option<string?>("--price-column") { Description = "Column with the unit price." };
+        var orderColumn = new Option<string?>("--order-column") { Description = "Column with the order (invoice) id; frequency then counts distinct orders." };
+        var excludePrefix = new Option<string?>("--exclude-order-prefix") { Description = "Order ids starting with this text are cancellations and are removed (e.g. C)." };
+        var asOf = new Option<string>("--as-of") { Description = "The as-of date, yyyy-MM-dd; recency is counted to it and later lines are removed.", Required = true };
+        var outputFile = new Option<string>("--output") { Description = "The HTML file to write (self-contained: inline CSS and SVG, no scripts or network).", Required = true };
+        var report = new Command("report", "One self-contained HTML report with SVG charts (Pareto curve with ABC bands, R × F heat map, RFM segments) from transaction lines in a CSV file.")
+        {
+            transactions, customerColumn, dateColumn, amountColumn, quantityColumn, priceColumn, orderColumn, excludePrefix, asOf, outputFile,
+        };
+        report.SetAction(result => Guarded(error, () =>
+        {
+            var settings = new RfmSettings(
+                result.GetValue(transactions)!,
+                result.GetValue(customerColumn)!,
+                result.GetValue(dateColumn)!,
+                result.GetValue(amountColumn),
+                result.GetValue(quantityColumn),
+                result.GetValue(priceColumn),
+                result.GetValue(orderColumn),
+                result.GetValue(excludePrefix),
+                result.GetValue(asOf)!,
+                "rank",
+                5,
+                null,
+                "Others",
+                null,
+                null,
+                null,
+                null,
+                "sum",
+                "exclude",
+                "exclude",
+                "keep",
+                result.GetValue(outputFile));
+            ReportCommand.Run(settings, output);
+        }));
+        return report;
     }
 
     private static Command BuildClvCommand(TextWriter output, TextWriter error)

@@ -1,0 +1,35 @@
+using System;
+using System.IO;
+using CustomerValuation.Abc;
+using CustomerValuation.Rfm;
+
+namespace CustomerValuation.Cli;
+
+/// <summary>The <c>report</c> command: RFM and ABC of transaction lines, written as one self-contained HTML file with SVG charts.</summary>
+internal static class ReportCommand
+{
+    /// <summary>Runs RFM with its defaults (5 rank-method scores, standard segments), ABC of the customers' monetary values, and writes the report.</summary>
+    public static void Run(RfmSettings s, TextWriter console)
+    {
+        if (string.IsNullOrWhiteSpace(s.Output))
+        {
+            throw new CliException("--output needs a file name.");
+        }
+
+        string output = s.Output;
+        RfmResult<string> rfm = RfmCommand.Run(s with { Output = null }, TextWriter.Null);
+        Write(output, new ReportData(s.Transactions, TransactionInput.ParseOptionDate(s.AsOf, "--as-of"), Abc(rfm), rfm));
+        console.WriteLine($"Wrote the report of {rfm.Customers.Count:N0} customers (Pareto curve, R × F heat map, segments) to {output}");
+    }
+
+    /// <summary>ABC by value share (A to 80 %, B to 95 %) of the customers' monetary values.</summary>
+    public static AbcAnalysis<string> Abc(RfmResult<string> rfm) =>
+        AbcClassifier.Analyze(rfm.Customers, x => x.Id, x => x.Monetary, AbcOptions.Default, StringComparer.Ordinal);
+
+    /// <summary>Writes the report atomically.</summary>
+    public static void Write(string path, ReportData data)
+    {
+        string html = HtmlReport.Build(data);
+        AtomicFile.Write(path, w => w.Write(html));
+    }
+}
