@@ -149,8 +149,8 @@ internal static class HtmlReport
         }
 
         caption.Append(string.Join("; ", s.Classes.Where(k => !k.IsNonPositiveClass || k.Count > 0).Select(k => k.IsNonPositiveClass
-            ? string.Format(CultureInfo.InvariantCulture, "{0} (zero or negative value): {1} customers", k.Label, Svg.Count(k.Count))
-            : string.Format(CultureInfo.InvariantCulture, "{0}: {1} customers ({2} of customers), {3} of value", k.Label, Svg.Count(k.Count), Svg.Percent(k.CountShare), Svg.Percent(k.ValueShare)))));
+            ? string.Format(CultureInfo.InvariantCulture, "{0} (zero or negative value): {1}", k.Label, Svg.Customers(k.Count))
+            : string.Format(CultureInfo.InvariantCulture, "{0}: {1} ({2} of customers), {3} of value", k.Label, Svg.Customers(k.Count), Svg.Percent(k.CountShare), Svg.Percent(k.ValueShare)))));
         caption.Append(". The dashed diagonal is equal shares.");
         Close(sb, caption.ToString());
     }
@@ -239,23 +239,23 @@ internal static class HtmlReport
             var big = cells.OrderByDescending(c => c.Count).ThenByDescending(c => c.R).ThenByDescending(c => c.F).First();
             caption = string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} customers in {1} of {2} R × F cells. Highest mean monetary: R{3} F{4}, {5} customers, mean {6}. Lowest: R{7} F{8}, {9} customers, mean {10}. Most customers: R{11} F{12}, {13}. Best corner R{14} F{14}: {15} customers.",
-                Svg.Count(rfm.Customers.Count),
+                "{0} in {1} of {2} R × F cells. Highest mean monetary: R{3} F{4}, {5}, mean {6}. Lowest: R{7} F{8}, {9}, mean {10}. Most customers: R{11} F{12}, {13}. Best corner R{14} F{14}: {15}.",
+                Svg.Customers(rfm.Customers.Count),
                 cells.Count,
                 n * n,
                 top.R,
                 top.F,
-                Svg.Count(top.Count),
+                Svg.Customers(top.Count),
                 Svg.Amount(top.Mean),
                 low.R,
                 low.F,
-                Svg.Count(low.Count),
+                Svg.Customers(low.Count),
                 Svg.Amount(low.Mean),
                 big.R,
                 big.F,
                 Svg.Count(big.Count),
                 n,
-                Svg.Count(count[n - 1, n - 1]));
+                Svg.Customers(count[n - 1, n - 1]));
         }
 
         Close(sb, caption);
@@ -301,9 +301,9 @@ internal static class HtmlReport
         Text(sb, labelWidth + (2 * panel) + gap, axisY + 14, Svg.Amount(maxValue), "end");
         string caption = "Segments by customers and monetary value: " + string.Join("; ", rows.Select(r => string.Format(
             CultureInfo.InvariantCulture,
-            "{0}: {1} customers ({2}), value {3} ({4})",
+            "{0}: {1} ({2}), value {3} ({4})",
             r.Name,
-            Svg.Count(r.Count),
+            Svg.Customers(r.Count),
             Svg.Percent(total == 0 ? 0 : (double)r.Count / total),
             Svg.Amount(r.Value),
             Svg.Percent(totalValue > 0 ? r.Value / totalValue : 0)))) + ".";
@@ -343,9 +343,9 @@ internal static class HtmlReport
 
         string caption = string.Format(
             CultureInfo.InvariantCulture,
-            "Lost value {0} from {1} customers ({2} untagged, value {3}); a customer's value is split equally among its reasons. ",
+            "Lost value {0} from {1} ({2} untagged, value {3}); a customer's value is split equally among its reasons. ",
             Svg.Amount(reasons.TotalValue ?? 0),
-            Svg.Count(reasons.CustomerCount),
+            Svg.Customers(reasons.CustomerCount),
             Svg.Count(reasons.UntaggedCount),
             Svg.Amount(reasons.UntaggedValue ?? 0))
             + string.Join("; ", lines.Select(l => string.Format(CultureInfo.InvariantCulture, "{0}: {1} ({2}, cumulative {3}, class {4})", l.Code, Svg.Amount(l.Value ?? 0), Svg.Percent(l.ValueShare ?? 0), Svg.Percent(l.CumulativeValueShare ?? 0), l.ClassLabel))) + ".";
@@ -397,13 +397,13 @@ internal static class HtmlReport
             ? "No finite lifetime values."
             : string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} customers, CLV {1} in total; median {2}, mean {3}, largest {4}; the top 10 % ({5} customers) hold {6} of it. Bins of width {7}.",
-                Svg.Count(v.Length),
+                "{0}, CLV {1} in total; median {2}, mean {3}, largest {4}; the top 10 % ({5}) hold {6} of it. Bins of width {7}.",
+                Svg.Customers(v.Length),
                 Svg.Amount(total),
                 Svg.Amount(v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2),
                 Svg.Amount(total / v.Length),
                 Svg.Amount(hi),
-                Svg.Count(top10),
+                Svg.Customers(top10),
                 Svg.Percent(top10Share),
                 Svg.Amount(width));
         Close(sb, caption);

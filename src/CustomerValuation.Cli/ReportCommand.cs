@@ -19,7 +19,7 @@ internal static class ReportCommand
         string output = s.Output;
         RfmResult<string> rfm = RfmCommand.Run(s with { Output = null }, TextWriter.Null);
         Write(output, new ReportData(s.Transactions, TransactionInput.ParseOptionDate(s.AsOf, "--as-of"), Abc(rfm), rfm));
-        console.WriteLine($"Wrote the report of {rfm.Customers.Count:N0} customers (Pareto curve, R × F heat map, segments) to {output}");
+        console.WriteLine($"Wrote the report of {Svg.Customers(rfm.Customers.Count)} (Pareto curve, R × F heat map, segments) to {output}");
     }
 
     /// <summary>ABC by value share (A to 80 %, B to 95 %) of the customers' monetary values.</summary>

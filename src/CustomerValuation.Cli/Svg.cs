@@ -34,6 +34,9 @@ internal static class Svg
     /// <summary>A whole number with thousands separators.</summary>
     public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>"1 customer" or "n customers", with thousands separators.</summary>
+    public static string Customers(int value) => Count(value) + (value == 1 ? " customer" : " customers");
+
     /// <summary>The viridis colour at t in [0, 1].</summary>
     public static string Viridis(double t)
     {

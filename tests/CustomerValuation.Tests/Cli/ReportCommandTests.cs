@@ -66,14 +66,20 @@ public sealed class ReportCommandTests : CliTestFolder
         // Top 20 % of 5 customers = 1 customer (a), 1000 / 2000 = 50.0 %.
         Assert.StartsWith("The top 20 % of customers (1 of 5 with a positive value) bring 50.0 % of the value (total 2,000).", captions[0], StringComparison.Ordinal);
         Assert.Contains("A: 3 customers (60.0 % of customers), 90.0 % of value", captions[0], StringComparison.Ordinal);
-        Assert.Contains("B: 1 customers (20.0 % of customers), 7.5 % of value", captions[0], StringComparison.Ordinal);
-        Assert.Contains("C: 1 customers (20.0 % of customers), 2.5 % of value", captions[0], StringComparison.Ordinal);
+        Assert.Contains("B: 1 customer (20.0 % of customers), 7.5 % of value", captions[0], StringComparison.Ordinal);
+        Assert.Contains("C: 1 customer (20.0 % of customers), 2.5 % of value", captions[0], StringComparison.Ordinal);
         Assert.DoesNotContain("zero or negative", captions[0], StringComparison.Ordinal);
         Assert.StartsWith("5 customers in ", captions[1], StringComparison.Ordinal);
         Assert.Contains("R × F cells", captions[1], StringComparison.Ordinal);
 
+        // By hand, recency days to 2024-12-31: a 1, b 11, c 60, d 213, e 361 (all distinct), so a is R5 and e is R1;
+        // a alone bought on two days (the top frequency, F5). Highest mean monetary: a alone (1000); lowest: e alone (50).
+        Assert.Contains("Highest mean monetary: R5 F5, 1 customer, mean 1,000.", captions[1], StringComparison.Ordinal);
+        Assert.Contains("Lowest: R1 F", captions[1], StringComparison.Ordinal);
+        Assert.Contains(", 1 customer, mean 50.", captions[1], StringComparison.Ordinal);
+
         // Segment counts add up to the 5 customers and their values to the 2000.
-        MatchCollection parts = Regex.Matches(captions[2], @"(\d+) customers \([0-9.]+ %\), value ([0-9,.]+) ");
+        MatchCollection parts = Regex.Matches(captions[2], @"(\d+) customers? \([0-9.]+ %\), value ([0-9,.]+) ");
         Assert.NotEmpty(parts);
         Assert.Equal(5, parts.Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(2000, parts.Sum(m => double.Parse(m.Groups[2].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)));
