@@ -16,13 +16,44 @@ namespace CustomerValuation.Cli;
 /// <param name="Rfm">The RFM result.</param>
 /// <param name="Reasons">The reason Pareto of lost customers, or null.</param>
 /// <param name="LifetimeValues">Each customer's CLV, or null.</param>
+/// <param name="Transition">ABC classes at an earlier as-of date against the classes now, or null.</param>
 internal sealed record ReportData(
     string Source,
     DateTime AsOf,
     AbcAnalysis<string> Abc,
     RfmResult<string> Rfm,
     ReasonParetoReport? Reasons = null,
-    IReadOnlyList<double>? LifetimeValues = null);
+    IReadOnlyList<double>? LifetimeValues = null,
+    TierTransition? Transition = null);
+
+/// <summary>Customers by ABC class at an earlier date (rows) and now (columns); index Labels.Count is "none" (new, or no longer present).</summary>
+/// <param name="PreviousAsOf">The earlier as-of date.</param>
+/// <param name="Labels">The class labels, best first.</param>
+/// <param name="Counts">Counts[before, now], both of size Labels.Count + 1.</param>
+internal sealed record TierTransition(DateTime PreviousAsOf, IReadOnlyList<string> Labels, int[,] Counts)
+{
+    /// <summary>The transition of the customers of two ABC analyses with the same class labels.</summary>
+    public static TierTransition Of(DateTime previousAsOf, AbcAnalysis<string> before, AbcAnalysis<string> now)
+    {
+        string[] labels = now.Summary.Classes.Select(k => k.Label).ToArray();
+        int none = labels.Length;
+        var counts = new int[none + 1, none + 1];
+        var previous = before.Customers.ToDictionary(x => x.Id, x => x.ClassIndex, StringComparer.Ordinal);
+        var current = new HashSet<string>(StringComparer.Ordinal);
+        foreach (AbcCustomer<string> x in now.Customers)
+        {
+            current.Add(x.Id);
+            counts[previous.TryGetValue(x.Id, out int k) ? k : none, x.ClassIndex]++;
+        }
+
+        foreach (AbcCustomer<string> x in before.Customers.Where(x => !current.Contains(x.Id)))
+        {
+            counts[x.ClassIndex, none]++;
+        }
+
+        return new TierTransition(previousAsOf, labels, counts);
+    }
+}
 
 /// <summary>
 /// Builds the self-contained HTML report: inline CSS and SVG drawn here, no scripts, fonts or network references.
@@ -53,6 +84,11 @@ internal static class HtmlReport
         if (data.Rfm.SegmentCounts.Count > 0)
         {
             Segments(sb, data.Rfm);
+        }
+
+        if (data.Transition is { } transition)
+        {
+            Transition(sb, transition, data.AsOf);
         }
 
         if (data.Reasons is { HasValues: true } reasons && reasons.ByValue.Count > 0)
@@ -307,6 +343,87 @@ internal static class HtmlReport
             Svg.Percent(total == 0 ? 0 : (double)r.Count / total),
             Svg.Amount(r.Value),
             Svg.Percent(totalValue > 0 ? r.Value / totalValue : 0)))) + ".";
+        Close(sb, caption);
+    }
+
+    /// <summary>Matrix of customers by ABC class at the earlier date (rows) and now (columns).</summary>
+    private static void Transition(StringBuilder sb, TierTransition m, DateTime asOf)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        int n = m.Labels.Count + 1, none = n - 1;
+        string Name(int i) => i == none ? "none" : m.Labels[i];
+        int max = 1;
+        foreach (int k in m.Counts)
+        {
+            max = Math.Max(max, k);
+        }
+
+        double cell = Math.Min(70, 300.0 / n), x0 = Left + 40, y0 = Top + 30;
+        int height = (int)(y0 + (n * cell) + 50);
+        Open(sb, "transition", "ABC class transitions", "Matrix of customers by ABC class at the earlier date (rows) and at the as-of date (columns)", height);
+        Text(sb, x0 + (n * cell / 2), Top + 6, "class as of " + asOf.ToString("yyyy-MM-dd", c));
+        Text(sb, 14, y0 + (n * cell / 2), "class as of " + m.PreviousAsOf.ToString("yyyy-MM-dd", c), extra: string.Format(c, " transform=\"rotate(-90 14 {0})\"", Svg.N(y0 + (n * cell / 2))));
+        for (int i = 0; i < n; i++)
+        {
+            Text(sb, x0 + ((i + 0.5) * cell), y0 - 6, Name(i));
+            Text(sb, x0 - 6, y0 + ((i + 0.5) * cell) + 4, Name(i), "end");
+            for (int j = 0; j < n; j++)
+            {
+                int k = m.Counts[i, j];
+                double t = (double)k / max;
+                double x = x0 + (j * cell), y = y0 + (i * cell);
+                Rect(sb, x, y, cell - 2, cell - 2, k == 0 ? "#EEEEEE" : Svg.Viridis(t));
+                Text(sb, x + (cell / 2), y + (cell / 2) + 4, Svg.Count(k), fill: k == 0 ? "#666666" : Svg.TextOn(t));
+            }
+        }
+
+        Text(sb, x0, y0 + (n * cell) + 20, "colour: number of customers (darkest = fewest); none = not a customer at that date", "start", extra: " font-size=\"10\"");
+        int kept = 0, up = 0, down = 0, added = 0, gone = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                int k = m.Counts[i, j];
+                if (i == none && j == none)
+                {
+                    continue;
+                }
+                else if (i == none)
+                {
+                    added += k;
+                }
+                else if (j == none)
+                {
+                    gone += k;
+                }
+                else if (i == j)
+                {
+                    kept += k;
+                }
+                else if (j < i)
+                {
+                    up += k;
+                }
+                else
+                {
+                    down += k;
+                }
+            }
+        }
+
+        int both = kept + up + down;
+        string caption = string.Format(
+            c,
+            "Of {0} with purchases by both {1:yyyy-MM-dd} and {2:yyyy-MM-dd}, {3} kept their class ({4}), {5} moved to a better class and {6} to a worse one; {7} new since {1:yyyy-MM-dd}; {8} no longer present. Classes at each date: ABC by value share of the monetary value up to that date.",
+            Svg.Customers(both),
+            m.PreviousAsOf,
+            asOf,
+            Svg.Count(kept),
+            Svg.Percent(both == 0 ? 0 : (double)kept / both),
+            Svg.Count(up),
+            Svg.Count(down),
+            Svg.Count(added),
+            Svg.Count(gone));
         Close(sb, caption);
     }
 

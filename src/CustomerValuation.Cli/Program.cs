@@ -147,9 +147,10 @@ internal static class Program
         var excludePrefix = new Option<string?>("--exclude-order-prefix") { Description = "Order ids starting with this text are cancellations and are removed (e.g. C)." };
         var asOf = new Option<string>("--as-of") { Description = "The as-of date, yyyy-MM-dd; recency is counted to it and later lines are removed.", Required = true };
         var outputFile = new Option<string>("--output") { Description = "The HTML file to write (self-contained: inline CSS and SVG, no scripts or network).", Required = true };
+        var previousAsOf = new Option<string?>("--previous-as-of") { Description = "An earlier as-of date, yyyy-MM-dd: adds the matrix of ABC classes then against now." };
         var report = new Command("report", "One self-contained HTML report with SVG charts (Pareto curve with ABC bands, R × F heat map, RFM segments) from transaction lines in a CSV file.")
         {
-            transactions, customerColumn, dateColumn, amountColumn, quantityColumn, priceColumn, orderColumn, excludePrefix, asOf, outputFile,
+            transactions, customerColumn, dateColumn, amountColumn, quantityColumn, priceColumn, orderColumn, excludePrefix, asOf, previousAsOf, outputFile,
         };
         report.SetAction(result => Guarded(error, () =>
         {
@@ -176,7 +177,7 @@ internal static class Program
                 "exclude",
                 "keep",
                 result.GetValue(outputFile));
-            ReportCommand.Run(settings, output);
+            ReportCommand.Run(settings, result.GetValue(previousAsOf), output);
         }));
         return report;
     }

@@ -9,7 +9,7 @@ namespace CustomerValuation.Cli;
 internal static class ReportCommand
 {
     /// <summary>Runs RFM with its defaults (5 rank-method scores, standard segments), ABC of the customers' monetary values, and writes the report.</summary>
-    public static void Run(RfmSettings s, TextWriter console)
+    public static void Run(RfmSettings s, string? previousAsOf, TextWriter console)
     {
         if (string.IsNullOrWhiteSpace(s.Output))
         {
@@ -17,9 +17,38 @@ internal static class ReportCommand
         }
 
         string output = s.Output;
+        if (previousAsOf is not null && s.Transactions == "-")
+        {
+            throw new CliException("--previous-as-of reads the transactions twice, so it needs a file, not standard input (-).");
+        }
+
         RfmResult<string> rfm = RfmCommand.Run(s with { Output = null }, TextWriter.Null);
-        Write(output, new ReportData(s.Transactions, TransactionInput.ParseOptionDate(s.AsOf, "--as-of"), Abc(rfm), rfm));
-        console.WriteLine($"Wrote the report of {Svg.Customers(rfm.Customers.Count)} (Pareto curve, R × F heat map, segments) to {output}");
+        DateTime asOf = TransactionInput.ParseOptionDate(s.AsOf, "--as-of");
+        AbcAnalysis<string> abc = Abc(rfm);
+        TierTransition? transition = null;
+        if (previousAsOf is not null)
+        {
+            DateTime before = TransactionInput.ParseOptionDate(previousAsOf, "--previous-as-of");
+            if (before >= asOf)
+            {
+                throw new CliException($"--previous-as-of {previousAsOf} must be before --as-of {s.AsOf}.");
+            }
+
+            RfmResult<string> earlier;
+            try
+            {
+                earlier = RfmCommand.Run(s with { Output = null, AsOf = previousAsOf }, TextWriter.Null);
+            }
+            catch (CliException e)
+            {
+                throw new CliException($"--previous-as-of {previousAsOf}: {e.Message}", e);
+            }
+
+            transition = TierTransition.Of(before, Abc(earlier), abc);
+        }
+
+        Write(output, new ReportData(s.Transactions, asOf, abc, rfm, Transition: transition));
+        console.WriteLine($"Wrote the report of {Svg.Customers(rfm.Customers.Count)} (Pareto curve, R × F heat map, segments{(transition is null ? string.Empty : ", ABC class transitions")}) to {output}");
     }
 
     /// <summary>ABC by value share (A to 80 %, B to 95 %) of the customers' monetary values.</summary>

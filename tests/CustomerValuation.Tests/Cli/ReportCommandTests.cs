@@ -86,6 +86,54 @@ public sealed class ReportCommandTests : CliTestFolder
     }
 
     [Fact]
+    public void Report_PreviousAsOf_AddsTransitionMatrixWithHandCountedMoves()
+    {
+        string input = Write("lines.csv", Transactions);
+        string output = Path.Combine(Folder, "report.html");
+
+        (int code, string stdout, _) = RunReport(input, output, "--previous-as-of", "2024-09-30");
+
+        Assert.Equal(0, code);
+        Assert.Contains("ABC class transitions", stdout, StringComparison.Ordinal);
+        XDocument doc = XDocument.Parse(File.ReadAllText(output));
+        Assert.Equal(4, doc.Descendants("svg").Count());
+        string caption = doc.Descendants("figure").Single(f => (string?)f.Attribute("id") == "transition").Element("figcaption")!.Value;
+
+        // By hand: by 2024-09-30 only d (150) and e (50) had bought; cumulative shares 0.75 and 1, e crosses 80 % and
+        // joins A, so both were A. Now d is B and e is C (see the Pareto test): 2 worse, none kept; a, b, c are new.
+        Assert.StartsWith("Of 2 customers with purchases by both 2024-09-30 and 2024-12-31, 0 kept their class (0.0 %), 0 moved to a better class and 2 to a worse one; 3 new since 2024-09-30; 0 no longer present.", caption, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2024-12-31")]
+    [InlineData("2025-01-01")]
+    public void Report_PreviousAsOfNotBeforeAsOf_OneLineError(string previous)
+    {
+        string input = Write("lines.csv", Transactions);
+        string output = Path.Combine(Folder, "report.html");
+
+        (int code, _, string stderr) = RunReport(input, output, "--previous-as-of", previous);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: --previous-as-of {previous} must be before --as-of 2024-12-31.", stderr.TrimEnd());
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Report_PreviousAsOfBeforeAllLines_OneLineErrorNamingTheOption()
+    {
+        string input = Write("lines.csv", Transactions);
+        string output = Path.Combine(Folder, "report.html");
+
+        (int code, _, string stderr) = RunReport(input, output, "--previous-as-of", "2023-12-31");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: --previous-as-of 2023-12-31: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void Report_NameNeedingEscape_IsEscaped()
     {
         string input = Write("a&b <x>.csv", Transactions);
