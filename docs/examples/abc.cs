@@ -1,4 +1,5 @@
 #:project ../../src/CustomerValuation/CustomerValuation.csproj
+// Once the package is published, replace the line above with:  #:package CustomerValuation@0.1.0
 
 // ABC classification of a small customer list (docs/abc.md, worked example W1).
 // Run from the repository root:  dotnet run docs/examples/abc.cs
@@ -43,6 +44,7 @@ foreach (AbcClassSummary s in abc.Summary.Classes)
 
 Console.WriteLine();
 Console.WriteLine(string.Format(inv, "Total positive sales {0:N0}; Gini {1:F3}", abc.Summary.TotalValue, abc.Summary.Gini));
+Console.WriteLine(string.Format(inv, "OK: {0} customers", abc.Summary.CustomerCount));
 
 /// <summary>A customer and its annual sales.</summary>
 internal sealed record Customer(string Id, decimal AnnualSales);

@@ -1,4 +1,5 @@
 #:project ../../src/CustomerValuation/CustomerValuation.csproj
+// Once the package is published, replace the line above with:  #:package CustomerValuation@0.1.0
 
 // Contribution ratios (docs/contribution.md): the published glossary example, then a customer's
 // product mix with the flags that undefined figures get.
@@ -40,3 +41,5 @@ foreach (var r in mix.RankByContributionRatio("C-1001"))
     string gmroi = r.Figures.CrossRatio is double g ? Invariant($"{g:0.00}") : "—";
     Console.WriteLine(Invariant($"{r.Item,-8} GMROI {gmroi,6}  flags: {r.Figures.Flags}"));
 }
+
+Console.WriteLine(Invariant($"OK: {result.Count + mix.Count} rows"));

@@ -1,4 +1,5 @@
 #:project ../../src/CustomerValuation/CustomerValuation.csproj
+// Once the package is published, replace the line above with:  #:package CustomerValuation@0.1.0
 
 // Lifetime value (docs/lifetime.md): summaries from lines, BG/NBD and Gamma-Gamma fits with their
 // reports, per-customer P(alive), expected purchases, spend and CLV.
@@ -46,3 +47,5 @@ foreach (LifetimePrediction<string> p in predictions.OrderByDescending(p => p.Li
 {
     Console.WriteLine($"{p.Id}: alive {p.ProbabilityAlive:P0}, {p.ExpectedPurchases:F2} purchases × {p.ExpectedMeanSpend:F2} = CLV {p.LifetimeValue:F2}");
 }
+
+Console.WriteLine($"OK: {predictions.Count} customers");

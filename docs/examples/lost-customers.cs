@@ -1,4 +1,5 @@
 #:project ../../src/CustomerValuation/CustomerValuation.csproj
+// Once the package is published, replace the line above with:  #:package CustomerValuation@0.1.0
 
 // Lost customers (docs/lost-customers.md): lifecycle status at an as-of date, then the reasons of
 // lost customers from notes in English and Chinese and a rule over a signal, and the reason Pareto.
@@ -54,3 +55,4 @@ foreach (ReasonParetoLine line in pareto.ByValue)
 }
 
 Console.WriteLine(Invariant($"untagged: {pareto.UntaggedCount} customer(s), {pareto.UntaggedValue:N0}"));
+Console.WriteLine(Invariant($"OK: {lifecycle.Customers.Count + reasons.Count} customers"));

@@ -1,4 +1,5 @@
 #:project ../../src/CustomerValuation/CustomerValuation.csproj
+// Once the package is published, replace the line above with:  #:package CustomerValuation@0.1.0
 
 // RFM from transaction lines (docs/rfm.md): features, quintile scores, SPEC W4 recency, segments.
 // Run from the repository root:  dotnet run docs/examples/rfm.cs
@@ -47,5 +48,6 @@ foreach (RfmCustomerScore<string> c in result.Customers)
 
 RfmSegmentCoverage coverage = RfmSegmentTable.Standard.CheckCoverage();
 Console.WriteLine($"Standard table: {125 - coverage.UncoveredCells.Count} of 125 cells covered, {coverage.UnreachableRules.Count} unreachable rules.");
+Console.WriteLine($"OK: {result.Customers.Count} customers");
 
 internal sealed record Line(string? CustomerId, DateTime Date, string OrderId, decimal Amount);

@@ -1,4 +1,5 @@
 #:project ../../src/CustomerValuation/CustomerValuation.csproj
+// Once the package is published, replace the line above with:  #:package CustomerValuation@0.1.0
 
 // Weighted tiering (docs/tiering.md): a scorecard with AHP weights, per-criterion contributions,
 // quota tiers, the SPEC W5 grid, and the migration between two periods.
@@ -52,5 +53,6 @@ var lastYear = new Dictionary<string, string> { ["C01"] = "A", ["C02"] = "B", ["
 var thisYear = result.Where(c => c.Tier is not null).ToDictionary(c => c.Id, c => c.Tier!);
 TierMigrationResult<string> migration = TierMigration.Compare(["A", "B", "C"], lastYear, thisYear);
 Console.WriteLine(Invariant($"Migration: {migration.UpCount} up, {migration.DownCount} down, {migration.SameCount} same, {migration.NewCount} new, {migration.VanishedCount} vanished"));
+Console.WriteLine(Invariant($"OK: {result.Count} customers"));
 
 internal sealed record Customer(string Id, double? Amount, double? Overdue, double? Cost);
