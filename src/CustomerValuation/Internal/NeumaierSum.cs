@@ -4,6 +4,11 @@ namespace CustomerValuation.Internal;
 /// Compensated (Kahan–Babuška–Neumaier) running sum: the error of a sum of n doubles stays
 /// of the order of one rounding of the total instead of growing with n.
 /// </summary>
+/// <remarks>
+/// A sum that overflows stays ±∞ (as a plain sum would): once the running sum is infinite the
+/// compensation is no longer updated, since (sum − t) would be ∞ − ∞ = NaN and turn the value into
+/// NaN, which callers checking for an infinite total would not catch.
+/// </remarks>
 internal struct NeumaierSum
 {
     private double _sum;
@@ -12,17 +17,20 @@ internal struct NeumaierSum
     public void Add(double value)
     {
         double t = _sum + value;
-        if (System.Math.Abs(_sum) >= System.Math.Abs(value))
+        if (System.Math.Abs(t) <= double.MaxValue)
         {
-            _compensation += (_sum - t) + value;
-        }
-        else
-        {
-            _compensation += (value - t) + _sum;
+            if (System.Math.Abs(_sum) >= System.Math.Abs(value))
+            {
+                _compensation += (_sum - t) + value;
+            }
+            else
+            {
+                _compensation += (value - t) + _sum;
+            }
         }
 
         _sum = t;
     }
 
-    public readonly double Value => _sum + _compensation;
+    public readonly double Value => System.Math.Abs(_sum) <= double.MaxValue ? _sum + _compensation : _sum;
 }
