@@ -467,9 +467,9 @@ public static class ReasonReport
 
     private static int CapacityOf<T>(IEnumerable<T> source) => source is ICollection<T> collection ? collection.Count : 0;
 
-    // An overflowing compensated sum comes out NaN (∞ + −∞), not ∞: both mean the values add up beyond double.MaxValue.
+    // NeumaierSum keeps an overflowing sum at +∞ (the values are checked finite and ≥ 0 one by one).
     private static double CheckTotal(double total, string name) =>
-        double.IsInfinity(total) || double.IsNaN(total)
+        double.IsInfinity(total)
             ? throw new ArgumentException("The lost values add up to more than the largest double; rescale them (e.g. to thousands).", name)
             : total;
 }
