@@ -425,8 +425,7 @@ internal static class ClvCommand
     private static IEnumerable<(string Id, DateTime Date, decimal Amount)> ReadLines(ClvSettings s, bool byAmount, LineMap lines)
     {
         string path = s.Transactions;
-        using TextReader text = CsvInput.OpenText(path);
-        using IEnumerator<(long Line, string[] Fields)> records = TransactionInput.ReadRecords(text, path, TransactionInput.ParseDelimiter(s.Delimiter)).GetEnumerator();
+        using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(path, TransactionInput.ParseDelimiter(s.Delimiter)).GetEnumerator();
         string[]? header = s.NoHeader ? null : CsvInput.ReadHeader(records, path);
         int customer = TransactionInput.Column(header, s.CustomerColumn, path, "--customer-column");
         int date = TransactionInput.Column(header, s.DateColumn, path, "--date-column");

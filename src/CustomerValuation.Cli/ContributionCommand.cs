@@ -74,8 +74,7 @@ internal static partial class ContributionCommand
     private static List<InputRow> ReadRows(ContributionSettings s)
     {
         string path = s.Input;
-        using TextReader text = CsvInput.OpenText(path);
-        using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(text, path).GetEnumerator();
+        using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(path).GetEnumerator();
         string[] header = CsvInput.ReadHeader(records, path);
         int group = CsvInput.FindColumn(header, s.GroupColumn, path, "--group-column");
         int item = CsvInput.FindColumn(header, s.ItemColumn, path, "--item-column");

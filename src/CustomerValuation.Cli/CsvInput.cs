@@ -12,10 +12,11 @@ namespace CustomerValuation.Cli;
 internal static class CsvInput
 {
     /// <summary>
-    /// Opens a text reader over a plain or gzip-compressed file, or standard input for "-"; works on
-    /// pipes too (the first two bytes are peeked without seeking).
+    /// Opens a plain or gzip-compressed file, or standard input for "-", as UTF-8 bytes: works on
+    /// pipes too (the first bytes are peeked without seeking). A UTF-8 byte-order mark is skipped;
+    /// UTF-16 and UTF-32 text (recognised by its byte-order mark) is transcoded to UTF-8.
     /// </summary>
-    public static TextReader OpenText(string path)
+    public static Stream OpenBytes(string path)
     {
         Stream stream;
         if (path == "-")
@@ -28,24 +29,45 @@ internal static class CsvInput
         }
         else
         {
-            stream = File.OpenRead(path);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }
 
-        byte[] magic = new byte[2];
-        int got = 0;
-        int n;
-        while (got < 2 && (n = stream.Read(magic, got, 2 - got)) > 0)
-        {
-            got += n;
-        }
-
+        byte[] magic = Peek(stream, 2, out int got);
         Stream whole = new PrefixedStream(magic, got, stream);
         if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
         {
             whole = new CheckedGzipStream(whole, path);
         }
 
-        return new StreamReader(whole, detectEncodingFromByteOrderMarks: true);
+        byte[] bom = Peek(whole, 4, out int length);
+        ReadOnlySpan<byte> start = bom.AsSpan(0, length);
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return new PrefixedStream(bom[3..], length - 3, whole);
+        }
+
+        Encoding? encoding =
+            start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) ? new UTF32Encoding(bigEndian: false, byteOrderMark: true)
+            : start.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]) ? new UTF32Encoding(bigEndian: true, byteOrderMark: true)
+            : start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
+            : start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
+            : null;
+        Stream text = new PrefixedStream(bom, length, whole);
+        return encoding is null ? text : Encoding.CreateTranscodingStream(text, encoding, Encoding.UTF8);
+    }
+
+    /// <summary>The records of a file (see <see cref="OpenBytes"/>), with the reader that reads them.</summary>
+    public static RecordReader OpenRecords(string path, FieldDelimiter delimiter = FieldDelimiter.Comma) =>
+        new(OpenBytes(path), path, delimiter);
+
+    /// <summary>The records of a file as strings, each with the line number it starts on (1-based); a blank line is one empty field.</summary>
+    public static IEnumerable<(long Line, string[] Fields)> ReadRecords(string path, FieldDelimiter delimiter = FieldDelimiter.Comma)
+    {
+        using RecordReader reader = OpenRecords(path, delimiter);
+        while (reader.Read())
+        {
+            yield return (reader.Line, reader.Strings());
+        }
     }
 
     /// <summary>
@@ -54,8 +76,7 @@ internal static class CsvInput
     /// </summary>
     public static IEnumerable<(long Line, string Id, double Value)> ReadIdValue(string path, string idColumn, string valueColumn)
     {
-        using TextReader text = OpenText(path);
-        using IEnumerator<(long Line, string[] Fields)> records = ReadRecords(text, path).GetEnumerator();
+        using IEnumerator<(long Line, string[] Fields)> records = ReadRecords(path).GetEnumerator();
         string[] header = ReadHeader(records, path);
         int idIndex = FindColumn(header, idColumn, path, "--id-column");
         int valueIndex = FindColumn(header, valueColumn, path, "--value-column");
@@ -117,88 +138,6 @@ internal static class CsvInput
         }
     }
 
-    /// <summary>
-    /// Splits RFC 4180 text into records (comma-separated, or by another <paramref name="delimiter"/>;
-    /// a field in double quotes may hold delimiters, doubled quotes and line breaks), each with the
-    /// line number it starts on (1-based).
-    /// </summary>
-    public static IEnumerable<(long Line, string[] Fields)> ReadRecords(TextReader text, string path, char delimiter = ',')
-    {
-        long lineNumber = 0;
-        string? line;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        while ((line = text.ReadLine()) is not null)
-        {
-            lineNumber++;
-            long startLine = lineNumber;
-            fields.Clear();
-            field.Clear();
-            bool quoted = false;
-            int i = 0;
-            while (true)
-            {
-                if (i == line.Length)
-                {
-                    if (quoted)
-                    {
-                        string? next = text.ReadLine();
-                        if (next is null)
-                        {
-                            throw new CliException($"{path}: the quoted field that starts on line {startLine} is never closed.");
-                        }
-
-                        lineNumber++;
-                        field.Append('\n');
-                        line = next;
-                        i = 0;
-                        continue;
-                    }
-
-                    fields.Add(field.ToString());
-                    break;
-                }
-
-                char ch = line[i];
-                if (quoted)
-                {
-                    if (ch == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        quoted = false;
-                    }
-                    else
-                    {
-                        field.Append(ch);
-                    }
-                }
-                else if (ch == '"' && field.Length == 0)
-                {
-                    quoted = true;
-                }
-                else if (ch == delimiter)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-
-                i++;
-            }
-
-            yield return (startLine, fields.ToArray());
-        }
-    }
-
     public static int FindColumn(string[] header, string name, string path, string optionName)
     {
         int index = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.Ordinal));
@@ -213,5 +152,19 @@ internal static class CsvInput
         }
 
         return index;
+    }
+
+    /// <summary>Reads up to <paramref name="count"/> bytes (fewer only at the end of the stream).</summary>
+    private static byte[] Peek(Stream stream, int count, out int got)
+    {
+        byte[] bytes = new byte[count];
+        got = 0;
+        int n;
+        while (got < count && (n = stream.Read(bytes, got, count - got)) > 0)
+        {
+            got += n;
+        }
+
+        return bytes;
     }
 }

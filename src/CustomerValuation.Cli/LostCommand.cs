@@ -83,8 +83,7 @@ internal static class LostCommand
     private static List<Row> Read(LostSettings s, LostRules? rules, TextReasonTagger tagger)
     {
         string path = s.Input;
-        using TextReader text = CsvInput.OpenText(path);
-        using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(text, path).GetEnumerator();
+        using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(path).GetEnumerator();
         string[] header = CsvInput.ReadHeader(records, path);
         int id = CsvInput.FindColumn(header, s.IdColumn, path, "--id-column");
         int notes = s.NotesColumn is null ? -1 : CsvInput.FindColumn(header, s.NotesColumn, path, "--notes-column");

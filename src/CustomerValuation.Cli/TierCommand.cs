@@ -46,8 +46,7 @@ internal static class TierCommand
     private static List<Customer> ReadCustomers(TierSettings s, ScorecardDefinition card)
     {
         string path = s.Input;
-        using TextReader text = CsvInput.OpenText(path);
-        using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(text, path).GetEnumerator();
+        using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(path).GetEnumerator();
         string[] header = CsvInput.ReadHeader(records, path);
         int id = CsvInput.FindColumn(header, s.IdColumn, path, "--id-column");
         int k = card.Columns.Count;

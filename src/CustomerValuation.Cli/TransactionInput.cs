@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace CustomerValuation.Cli;
@@ -39,15 +40,6 @@ internal static class TransactionInput
         _ => FieldDelimiter.Comma,
     };
 
-    /// <summary>The records of a text, each with the line number it starts on (1-based); a blank line is one empty field.</summary>
-    public static IEnumerable<(long Line, string[] Fields)> ReadRecords(TextReader text, string path, FieldDelimiter delimiter) => delimiter switch
-    {
-        FieldDelimiter.Whitespace => ReadWhitespaceRecords(text),
-        FieldDelimiter.Semicolon => CsvInput.ReadRecords(text, path, ';'),
-        FieldDelimiter.Tab => CsvInput.ReadRecords(text, path, '\t'),
-        _ => CsvInput.ReadRecords(text, path),
-    };
-
     /// <summary>
     /// The index of a column: by its header name when the file has a header, by its number
     /// (1 = the first column) when it has none.
@@ -68,9 +60,10 @@ internal static class TransactionInput
     }
 
     /// <summary>yyyy-MM-dd with an optional time (space or T), or yyyyMMdd; other forms through the invariant culture.</summary>
-    public static DateTime ParseDate(string raw, string path, long line, string column)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static DateTime ParseDate(ReadOnlySpan<char> raw, string path, long line, string column)
     {
-        ReadOnlySpan<char> t = raw.AsSpan().Trim();
+        ReadOnlySpan<char> t = raw.Trim();
         if (t.Length >= 10 && t[4] == '-' && t[7] == '-' && (t.Length == 10 || (t[10] is ' ' or 'T' && IsTimeOfDay(t[11..])))
             && TryDigits(t[..4], out int y) && TryDigits(t.Slice(5, 2), out int mo) && TryDigits(t.Slice(8, 2), out int d)
             && y >= 1 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo))
@@ -89,7 +82,7 @@ internal static class TransactionInput
             return parsed.Date;
         }
 
-        throw new CliException($"{path}: line {line}, column '{column}': '{raw}' is not a date (use yyyy-MM-dd, optionally with a time, or yyyyMMdd).");
+        throw new CliException($"{path}: line {line}, column '{column}': '{raw.ToString()}' is not a date (use yyyy-MM-dd, optionally with a time, or yyyyMMdd).");
     }
 
     /// <summary>A date given as an option's value (yyyy-MM-dd or yyyyMMdd); an error names the option.</summary>
@@ -105,35 +98,81 @@ internal static class TransactionInput
         }
     }
 
-    public static decimal ParseDecimal(string raw, string path, long line, string column)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static decimal ParseDecimal(ReadOnlySpan<char> raw, string path, long line, string column)
     {
-        if (!decimal.TryParse(raw.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+        ReadOnlySpan<char> t = raw.Trim();
+        if (TryParsePlainDecimal(t, out decimal value) || decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
-            throw new CliException($"{path}: line {line}, column '{column}': '{raw}' is not a number (use a dot as the decimal separator, no thousands separators).");
+            return value;
         }
 
-        return value;
+        throw new CliException($"{path}: line {line}, column '{column}': '{raw.ToString()}' is not a number (use a dot as the decimal separator, no thousands separators).");
     }
 
-    /// <summary>Fields separated by runs of spaces or tabs; no quoting.</summary>
-    private static IEnumerable<(long Line, string[] Fields)> ReadWhitespaceRecords(TextReader text)
+    /// <summary>
+    /// The common form [+-]digits[.digits] with at most 18 digits, parsed without the general
+    /// number parser; the value and its scale are those <see cref="decimal.Parse(string)"/> gives.
+    /// Anything else (an exponent, more digits) is left to the general parser.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool TryParsePlainDecimal(ReadOnlySpan<char> t, out decimal value)
     {
-        long lineNumber = 0;
-        string? line;
-        while ((line = text.ReadLine()) is not null)
+        value = 0m;
+        int i = 0;
+        bool negative = false;
+        if (t.Length > 0 && t[0] is '-' or '+')
         {
-            lineNumber++;
-            string[] fields = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            yield return (lineNumber, fields.Length == 0 ? [string.Empty] : fields);
+            negative = t[0] == '-';
+            i = 1;
         }
+
+        long mantissa = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < t.Length; i++)
+        {
+            char ch = t[i];
+            if (ch is >= '0' and <= '9')
+            {
+                if (++digits > 18)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + (ch - '0');
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (ch == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative && mantissa != 0, (byte)Math.Max(scale, 0));
+        return true;
     }
 
     /// <summary>HH:mm, HH:mm:ss or HH:mm:ss.fff…, a valid time of day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsTimeOfDay(ReadOnlySpan<char> t) =>
         t.Length >= 5 && t[2] == ':' && TryDigits(t[..2], out int h) && h < 24 && TryDigits(t.Slice(3, 2), out int mi) && mi < 60
         && (t.Length == 5 || (t.Length >= 8 && t[5] == ':' && TryDigits(t.Slice(6, 2), out int sec) && sec < 60
             && (t.Length == 8 || (t.Length > 9 && t[8] == '.' && TryDigits(t[9..], out _)))));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
     {
         value = 0;

@@ -111,6 +111,17 @@ public sealed class RfmFeatureSet<TId> : IReadOnlyList<RfmCustomerFeatures<TId>>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>
+    /// The same features under other ids, one per customer in the same order (sharing the
+    /// columns): for a caller that aggregated under a cheaper id type with the same order, such as
+    /// integers for text ids that all write integers.
+    /// </summary>
+    internal RfmFeatureSet<TOther> WithIds<TOther>(TOther[] ids)
+        where TOther : notnull =>
+        ids.Length == _ids.Length
+            ? new RfmFeatureSet<TOther>(ids, _recencyDays, _frequency, _monetary, _total, _firstDay, _lastDay, Report, Options)
+            : throw new ArgumentException("One id per customer is needed.", nameof(ids));
+
     private static DateTime DateOfDay(int day) => new(day * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
 
     private RfmCustomerFeatures<TId> Build(int i) => new(

@@ -70,8 +70,7 @@ public class AbcRealDataTests
     {
         var spend = new Dictionary<string, decimal>(StringComparer.Ordinal);
         lines = 0;
-        using TextReader reader = CsvInput.OpenText(SharedData.PathOf(OnlineRetail));
-        foreach ((long _, string[] f) in CsvInput.ReadRecords(reader, OnlineRetail).Skip(1))
+        foreach ((long _, string[] f) in CsvInput.ReadRecords(SharedData.PathOf(OnlineRetail)).Skip(1))
         {
             lines++;
             string invoice = f[0];

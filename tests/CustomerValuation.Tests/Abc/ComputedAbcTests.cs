@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -142,8 +143,13 @@ public class ComputedAbcTests
     public void CsvInputIsLinked_ForRealDataTests()
     {
         // The real-data tests read CSV through the CLI's reader; make sure it parses quotes.
-        using var reader = new StringReader("a,b\n\"x, y\",\"he said \"\"hi\"\"\"\n");
-        var records = CsvInput.ReadRecords(reader, "inline").ToArray();
+        using var reader = new RecordReader(new MemoryStream(System.Text.Encoding.UTF8.GetBytes("a,b\n\"x, y\",\"he said \"\"hi\"\"\"\n")), "inline");
+        var records = new List<(long Line, string[] Fields)>();
+        while (reader.Read())
+        {
+            records.Add((reader.Line, reader.Strings()));
+        }
+
         Assert.Equal(new[] { "x, y", "he said \"hi\"" }, records[1].Fields);
         Assert.Equal(2, records[1].Line);
     }

@@ -86,8 +86,7 @@ public class TextReasonTaggerRealDataTests
 
     private static List<string[]> ReadRows(string relativePath, out string[] header)
     {
-        using TextReader reader = CsvInput.OpenText(SharedData.PathOf(relativePath));
-        List<string[]> records = CsvInput.ReadRecords(reader, relativePath).Select(r => r.Fields).ToList();
+        List<string[]> records = CsvInput.ReadRecords(SharedData.PathOf(relativePath)).Select(r => r.Fields).ToList();
         header = records[0];
         records.RemoveAt(0);
         return records;

@@ -330,7 +330,7 @@ public sealed class AbcCommandTests : CliTestFolder
         {
             string path = Path.Combine(Folder, "pipe-" + bytes.Length);
             File.WriteAllBytes(path, bytes);
-            using TextReader reader = CsvInput.OpenText(path);
+            using var reader = new StreamReader(CsvInput.OpenBytes(path));
             Assert.Equal("customer_id,value\na,1\n", reader.ReadToEnd().Replace("\r", string.Empty, StringComparison.Ordinal));
         }
 
@@ -340,7 +340,7 @@ public sealed class AbcCommandTests : CliTestFolder
         {
             mk.WaitForExit();
             var writer = System.Threading.Tasks.Task.Run(() => File.WriteAllBytes(fifo, gz));
-            using (TextReader reader = CsvInput.OpenText(fifo))
+            using (var reader = new StreamReader(CsvInput.OpenBytes(fifo)))
             {
                 Assert.Contains("a,1", reader.ReadToEnd(), StringComparison.Ordinal);
             }

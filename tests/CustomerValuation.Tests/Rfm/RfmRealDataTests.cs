@@ -32,8 +32,7 @@ public class RfmRealDataTests
     {
         var options = new RfmTransactionOptions(new DateTime(2011, 12, 10), cancelledOrderPrefix: "C");
         var accumulator = new RfmFeatureAccumulator<string>(options);
-        using TextReader reader = CsvInput.OpenText(SharedData.PathOf(OnlineRetail));
-        foreach ((long _, string[] f) in CsvInput.ReadRecords(reader, OnlineRetail).Skip(1))
+        foreach ((long _, string[] f) in CsvInput.ReadRecords(SharedData.PathOf(OnlineRetail)).Skip(1))
         {
             // InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country (RFC 4180 quoting).
             DateTime at = DateTime.ParseExact(f[4], "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -49,9 +48,8 @@ public class RfmRealDataTests
     private static RfmFeatureSet<string> ReadRfmOrders()
     {
         var accumulator = new RfmFeatureAccumulator<string>(new RfmTransactionOptions(new DateTime(2006, 12, 31)));
-        using TextReader reader = CsvInput.OpenText(SharedData.PathOf(RfmOrders));
         int row = 0;
-        foreach ((long _, string[] f) in CsvInput.ReadRecords(reader, RfmOrders).Skip(1))
+        foreach ((long _, string[] f) in CsvInput.ReadRecords(SharedData.PathOf(RfmOrders)).Skip(1))
         {
             // "customer_id","order_date","revenue","first_name","last_name","email"
             DateTime at = DateTime.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
