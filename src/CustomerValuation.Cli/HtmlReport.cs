@@ -217,7 +217,7 @@ internal static class HtmlReport
 
         double min = cells.Count == 0 ? 0 : cells.Min(c => c.Mean), max = cells.Count == 0 ? 0 : cells.Max(c => c.Mean);
         double T(double mean) => max > min ? (mean - min) / (max - min) : 0.5;
-        const int height = 460;
+        const int height = 420;
         double gridSize = 340, cell = gridSize / n, x0 = Left, y0 = Top;
         Open(sb, "rf-heatmap", "R × F heat map coloured by mean monetary value", "Heat map of customers by recency score (columns) and frequency score (rows); colour is the mean monetary value of the cell", height);
         for (int r = 1; r <= n; r++)
@@ -252,7 +252,7 @@ internal static class HtmlReport
 
         // Legend: the colour scale from the lowest to the highest cell mean.
         double lx = x0 + gridSize + 40, ly = y0 + 20, lh = 200;
-        Text(sb, lx, ly - 8, "mean monetary", "start");
+        Text(sb, lx, ly - 14, "mean monetary", "start");
         for (int i = 0; i < 20; i++)
         {
             Rect(sb, lx, ly + lh - ((i + 1) * lh / 20), 20, (lh / 20) + 0.5, Svg.Viridis(i / 19.0));
@@ -324,8 +324,8 @@ internal static class HtmlReport
             double w1 = panel * rows[i].Count / maxCount, w2 = Math.Max(0, panel * rows[i].Value / maxValue);
             Rect(sb, labelWidth, y + 2, w1, row - 6, Svg.Palette[0]);
             Rect(sb, labelWidth + panel + gap, y + 2, w2, row - 6, Svg.Palette[1]);
-            Text(sb, labelWidth + Math.Min(w1, panel - 40) + 4, y + 15, Svg.Count(rows[i].Count), "start", extra: " font-size=\"10\"");
-            Text(sb, labelWidth + panel + gap + Math.Min(w2, panel - 60) + 4, y + 15, Svg.Amount(rows[i].Value), "start", extra: " font-size=\"10\"");
+            BarLabel(sb, labelWidth, w1, panel - 40, y + 15, Svg.Count(rows[i].Count), "#FFFFFF");
+            BarLabel(sb, labelWidth + panel + gap, w2, panel - 60, y + 15, Svg.Amount(rows[i].Value), "#000000");
         }
 
         double axisY = Top + 6 + (rows.Length * row);
@@ -344,6 +344,19 @@ internal static class HtmlReport
             Svg.Amount(r.Value),
             Svg.Percent(totalValue > 0 ? r.Value / totalValue : 0)))) + ".";
         Close(sb, caption);
+    }
+
+    /// <summary>A bar's value label: after the bar, or inside its end (in <paramref name="insideFill"/>) when the bar is longer than <paramref name="room"/>.</summary>
+    private static void BarLabel(StringBuilder sb, double x, double w, double room, double y, string text, string insideFill)
+    {
+        if (w <= room)
+        {
+            Text(sb, x + w + 4, y, text, "start", extra: " font-size=\"10\"");
+        }
+        else
+        {
+            Text(sb, x + w - 4, y, text, "end", insideFill, " font-size=\"10\"");
+        }
     }
 
     /// <summary>Matrix of customers by ABC class at the earlier date (rows) and now (columns).</summary>
@@ -484,17 +497,22 @@ internal static class HtmlReport
 
         double pw = Width - Left - Right, ph = Height - Top - Bottom;
         int maxBin = Math.Max(1, bins.Max());
+
+        // Whole-number ticks at 1, 2 or 5 × 10^k customers, at most four steps; the axis ends at a tick.
+        double rough = maxBin / 4.0, power = rough <= 1 ? 1 : Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        int step = rough <= 1 ? 1 : (int)((rough / power <= 1 ? 1 : rough / power <= 2 ? 2 : rough / power <= 5 ? 5 : 10) * power);
+        int axisMax = step * (int)Math.Ceiling((double)maxBin / step);
         Open(sb, "clv", "Customer lifetime value distribution", "Histogram of the customers' lifetime values");
-        for (int i = 0; i <= 4; i++)
+        for (int yv = 0; yv <= axisMax; yv += step)
         {
-            double yv = maxBin * i / 4.0, y = Top + ph - (ph * i / 4.0);
+            double y = Top + ph - (ph * yv / axisMax);
             Line(sb, Left, y, Left + pw, y, "grid");
-            Text(sb, Left - 6, y + 4, Svg.N(Math.Round(yv, 1)), "end");
+            Text(sb, Left - 6, y + 4, Svg.Count(yv), "end");
         }
 
         for (int i = 0; i < binCount; i++)
         {
-            double h = ph * bins[i] / maxBin;
+            double h = ph * bins[i] / axisMax;
             Rect(sb, Left + (i * pw / binCount) + 1, Top + ph - h, (pw / binCount) - 2, h, Svg.Palette[2]);
         }
 
