@@ -28,7 +28,7 @@ internal static class AbcCommand
     {
         if (settings.Output is not null && string.IsNullOrWhiteSpace(settings.Output))
         {
-            throw new CliException("--output needs a file name.");
+            throw CliException.Usage("--output needs a file name.");
         }
 
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -69,7 +69,7 @@ internal static class AbcCommand
         {
             if (settings.Breakpoints is not null || settings.Basis != AbcBasis.ValueShare || settings.BoundaryRule != AbcBoundaryRule.JoinUpperClass)
             {
-                throw new CliException("--computed chooses value-share breakpoints from the data and fixes the class boundaries; it cannot be combined with --breakpoints, --by count or --boundary lower.");
+                throw CliException.Usage("--computed chooses value-share breakpoints from the data and fixes the class boundaries; it cannot be combined with --breakpoints, --by count or --boundary lower.");
             }
 
             string[] idsInOrder = totals.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
@@ -77,11 +77,19 @@ internal static class AbcCommand
             try
             {
                 computed = ComputedAbc.Compute(values);
-                options = settings.Labels is null ? computed.Options : computed.Options.WithLabels(settings.Labels.ToArray());
             }
             catch (ArgumentException e)
             {
                 throw CliException.FromArgument(e, settings.Input);
+            }
+
+            try
+            {
+                options = settings.Labels is null ? computed.Options : computed.Options.WithLabels(settings.Labels.ToArray());
+            }
+            catch (ArgumentException e)
+            {
+                throw CliException.FromArgument(e, "--labels", usage: true);
             }
         }
         else
@@ -93,7 +101,7 @@ internal static class AbcCommand
             }
             catch (ArgumentException e)
             {
-                throw CliException.FromArgument(e, settings.Input);
+                throw CliException.FromArgument(e, "--breakpoints, --labels", usage: true);
             }
         }
 
@@ -126,7 +134,7 @@ internal static class AbcCommand
         if (settings.Output is not null)
         {
             WriteCustomers(settings.Output, analysis.Customers);
-            console.WriteLine($"Wrote {analysis.Customers.Count:N0} rows to {settings.Output}");
+            console.WriteLine($"Wrote {analysis.Customers.Count:N0} rows to {CliContext.Describe(settings.Output)}");
         }
 
         return analysis;
@@ -155,7 +163,7 @@ internal static class AbcCommand
     }
 
     public static void WriteCustomers(string path, IReadOnlyList<AbcCustomer<string>> customers) =>
-        AtomicFile.Write(path, writer =>
+        AtomicFile.WriteTable(path, ["customer_id", "class"], writer =>
         {
             writer.WriteLine("customer_id,class,rank,value,share,cumulative_share");
             foreach (AbcCustomer<string> c in customers)

@@ -2,9 +2,18 @@ using System;
 
 namespace CustomerValuation.Cli;
 
-/// <summary>A problem with the user's input or arguments: printed as one line, exit code 1.</summary>
+/// <summary>
+/// A problem with the user's arguments (exit code 2, made by <see cref="Usage"/>) or input data
+/// (exit code 3, the constructors): printed as one line on standard error.
+/// </summary>
 internal sealed class CliException : Exception
 {
+    /// <summary>The exit code of bad arguments: an option's value, a missing file, a column not in the header.</summary>
+    public const int UsageExitCode = 2;
+
+    /// <summary>The exit code of bad input data: a value in a file that breaks its rule, a corrupt or truncated file.</summary>
+    public const int DataExitCode = 3;
+
     public CliException(string message)
         : base(message)
     {
@@ -19,12 +28,19 @@ internal sealed class CliException : Exception
     {
     }
 
+    /// <summary><see cref="UsageExitCode"/> or <see cref="DataExitCode"/>.</summary>
+    public int ExitCode { get; private init; } = DataExitCode;
+
+    /// <summary>An error in the arguments (exit code 2).</summary>
+    public static CliException Usage(string message, Exception? inner = null) =>
+        new(message, inner!) { ExitCode = UsageExitCode };
+
     /// <summary>
     /// Turns a library argument error into a one-line CLI error: the first line of its message,
     /// without the " (Parameter 'x')" suffix and the "Actual value was …" line that .NET adds.
     /// </summary>
-    public static CliException FromArgument(ArgumentException e, string? context = null) =>
-        new((context is null ? string.Empty : context + ": ") + OneLine(e), e);
+    public static CliException FromArgument(ArgumentException e, string? context = null, bool usage = false) =>
+        new((context is null ? string.Empty : context + ": ") + OneLine(e), e) { ExitCode = usage ? UsageExitCode : DataExitCode };
 
     public static string OneLine(Exception e)
     {

@@ -46,13 +46,13 @@ internal static class ClvCommand
     {
         if (s.Output is not null && string.IsNullOrWhiteSpace(s.Output))
         {
-            throw new CliException("--output needs a file name.");
+            throw CliException.Usage("--output needs a file name.");
         }
 
         bool byAmount = s.AmountColumn is not null;
         if (byAmount == (s.QuantityColumn is not null || s.PriceColumn is not null) || (!byAmount && (s.QuantityColumn is null || s.PriceColumn is null)))
         {
-            throw new CliException("Give either --amount-column, or both --quantity-column and --price-column.");
+            throw CliException.Usage("Give either --amount-column, or both --quantity-column and --price-column.");
         }
 
         Choice(s.Unit, "--unit", "weeks or days (there is no month: a month has no fixed length)", "weeks", "days");
@@ -63,19 +63,19 @@ internal static class ClvCommand
         DateTime? holdoutEnd = s.HoldoutEnd is null ? null : TransactionInput.ParseOptionDate(s.HoldoutEnd, "--holdout-end");
         if (holdoutEnd is DateTime h && h <= calibrationEnd)
         {
-            throw new CliException($"--holdout-end {h:yyyy-MM-dd} must be after --calibration-end {calibrationEnd:yyyy-MM-dd} (the holdout period is the time after the calibration end).");
+            throw CliException.Usage($"--holdout-end {h:yyyy-MM-dd} must be after --calibration-end {calibrationEnd:yyyy-MM-dd} (the holdout period is the time after the calibration end).");
         }
 
         double horizon = s.Horizon is null ? DefaultHorizon(unit) : ParseHorizon(s.Horizon, unit);
         double discountRate = ParseDiscountRate(s.DiscountRate);
         if (s.Top < 0)
         {
-            throw new CliException($"--top: {s.Top.ToString(CultureInfo.InvariantCulture)} is negative; give the number of customers to list (0 for none).");
+            throw CliException.Usage($"--top: {s.Top.ToString(CultureInfo.InvariantCulture)} is negative; give the number of customers to list (0 for none).");
         }
 
         if (s.MaxIterations < 1)
         {
-            throw new CliException($"--max-iterations: {s.MaxIterations.ToString(CultureInfo.InvariantCulture)} must be at least 1.");
+            throw CliException.Usage($"--max-iterations: {s.MaxIterations.ToString(CultureInfo.InvariantCulture)} must be at least 1.");
         }
 
         var summaryOptions = new LifetimeSummaryOptions(calibrationEnd, unit, holdoutEnd);
@@ -113,7 +113,7 @@ internal static class ClvCommand
         if (s.Output is not null)
         {
             WritePredictions(s.Output, summaries, predictions);
-            console.WriteLine(string.Format(c, "Wrote {0:N0} rows to {1} (times in {2}; expected purchases and CLV over {3} {2})", predictions.Count, s.Output, UnitName(unit), Number(horizon)));
+            console.WriteLine(string.Format(c, "Wrote {0:N0} rows to {1} (times in {2}; expected purchases and CLV over {3} {2})", predictions.Count, CliContext.Describe(s.Output), UnitName(unit), Number(horizon)));
         }
 
         return new ClvResult(summaries, purchaseReport, spend, valueOptions, predictions);
@@ -337,7 +337,7 @@ internal static class ClvCommand
 
     /// <summary>One row per customer: the summary (times in the unit named in the header) and the predictions.</summary>
     public static void WritePredictions(string path, LifetimeSummarySet<string> summaries, IReadOnlyList<LifetimePrediction<string>> predictions) =>
-        AtomicFile.Write(path, w =>
+        AtomicFile.WriteTable(path, ["customer_id", "first_purchase"], w =>
         {
             CultureInfo c = CultureInfo.InvariantCulture;
             string unit = UnitName(summaries.Unit);
@@ -478,7 +478,7 @@ internal static class ClvCommand
     {
         if (Array.IndexOf(allowed, value) < 0)
         {
-            throw new CliException($"{optionName}: '{value}' is not one of the choices; use {choices}.");
+            throw CliException.Usage($"{optionName}: '{value}' is not one of the choices; use {choices}.");
         }
     }
 
@@ -486,7 +486,7 @@ internal static class ClvCommand
     {
         if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double horizon) || !(horizon > 0) || horizon > 1e6)
         {
-            throw new CliException($"--horizon: '{text}' is not a positive number of {UnitName(unit)} (at most 1000000); e.g. {DefaultHorizon(unit).ToString(CultureInfo.InvariantCulture)} for a year.");
+            throw CliException.Usage($"--horizon: '{text}' is not a positive number of {UnitName(unit)} (at most 1000000); e.g. {DefaultHorizon(unit).ToString(CultureInfo.InvariantCulture)} for a year.");
         }
 
         return horizon;
@@ -504,7 +504,7 @@ internal static class ClvCommand
 
         if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) || !(rate >= 0) || double.IsInfinity(rate))
         {
-            throw new CliException($"--discount-rate: '{text}' is not a rate of 0 or more; give a fraction (0.10) or a percentage (10%).");
+            throw CliException.Usage($"--discount-rate: '{text}' is not a rate of 0 or more; give a fraction (0.10) or a percentage (10%).");
         }
 
         if (percent)
@@ -514,7 +514,7 @@ internal static class ClvCommand
 
         if (rate > 1)
         {
-            throw new CliException($"--discount-rate: '{text}' would be {(rate * 100).ToString("0.##", CultureInfo.InvariantCulture)} % a year; give a fraction (0.10) or a percentage (10%).");
+            throw CliException.Usage($"--discount-rate: '{text}' would be {(rate * 100).ToString("0.##", CultureInfo.InvariantCulture)} % a year; give a fraction (0.10) or a percentage (10%).");
         }
 
         return rate;

@@ -40,7 +40,7 @@ internal static partial class ContributionCommand
     {
         if (s.Output is not null && string.IsNullOrWhiteSpace(s.Output))
         {
-            throw new CliException("--output needs a file name.");
+            throw CliException.Usage("--output needs a file name.");
         }
 
         List<InputRow> rows = ReadRows(s);
@@ -58,7 +58,7 @@ internal static partial class ContributionCommand
         if (s.Output is not null)
         {
             WriteRows(s.Output, result);
-            console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0:N0} rows to {1}", result.Count, s.Output));
+            console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0:N0} rows to {1}", result.Count, CliContext.Describe(s.Output)));
         }
 
         return result;
@@ -123,7 +123,7 @@ internal static partial class ContributionCommand
             return null;
         }
 
-        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        if (!CliContext.Current.TryParseDouble(trimmed, out double value) || !double.IsFinite(value))
         {
             throw new CliException($"{path}: line {line}, column '{column}': '{trimmed}' is not a finite number for the {what} (use a dot as the decimal separator, no thousands separators or currency signs).");
         }
@@ -200,7 +200,7 @@ internal static partial class ContributionCommand
     /// an undefined figure (or a missing inventory) is an empty cell.
     /// </summary>
     public static void WriteRows(string path, ContributionResult<string, string> result) =>
-        AtomicFile.Write(path, w =>
+        AtomicFile.WriteTable(path, ["group", "item", "flags"], w =>
         {
             w.WriteLine($"group,item,sales,cost_of_goods,average_inventory,gross_margin,gross_margin_rate,turnover,{FigureColumn(result.Basis)},sales_share,contribution_ratio,contribution_share,gross_margin_share,rank_in_group,flags");
             foreach (ContributionItem<string, string> x in result)

@@ -25,7 +25,7 @@ internal static class CsvInput
         }
         else if (!File.Exists(path))
         {
-            throw new CliException($"Input file '{path}' does not exist.");
+            throw CliException.Usage($"Input file '{path}' does not exist.");
         }
         else
         {
@@ -57,11 +57,13 @@ internal static class CsvInput
     }
 
     /// <summary>The records of a file (see <see cref="OpenBytes"/>), with the reader that reads them.</summary>
-    public static RecordReader OpenRecords(string path, FieldDelimiter delimiter = FieldDelimiter.Comma) =>
-        new(OpenBytes(path), path, delimiter);
+    /// <remarks>Without <paramref name="delimiter"/>, the run's <c>--delimiter</c>.</remarks>
+    public static RecordReader OpenRecords(string path, FieldDelimiter? delimiter = null) =>
+        new(OpenBytes(path), path, delimiter ?? CliContext.Current.Delimiter);
 
     /// <summary>The records of a file as strings, each with the line number it starts on (1-based); a blank line is one empty field.</summary>
-    public static IEnumerable<(long Line, string[] Fields)> ReadRecords(string path, FieldDelimiter delimiter = FieldDelimiter.Comma)
+    /// <remarks>Without <paramref name="delimiter"/>, the run's <c>--delimiter</c>.</remarks>
+    public static IEnumerable<(long Line, string[] Fields)> ReadRecords(string path, FieldDelimiter? delimiter = null)
     {
         using RecordReader reader = OpenRecords(path, delimiter);
         while (reader.Read())
@@ -100,9 +102,9 @@ internal static class CsvInput
             }
 
             string raw = record[valueIndex].Trim();
-            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || double.IsNaN(value) || double.IsInfinity(value))
+            if (!CliContext.Current.TryParseDouble(raw, out double value) || double.IsNaN(value) || double.IsInfinity(value))
             {
-                throw new CliException($"{path}: line {line}, column '{valueColumn}': '{raw}' is not a finite number (use a dot as the decimal separator, no thousands separators).");
+                throw new CliException($"{path}: line {line}, column '{valueColumn}': '{raw}' is not a finite number ({CliContext.Current.NumberRule}).");
             }
 
             yield return (line, id, value);
@@ -148,7 +150,7 @@ internal static class CsvInput
 
         if (index < 0)
         {
-            throw new CliException($"{path}: no column '{name}' in the header ({string.Join(", ", header.Select(h => $"'{h}'"))}); choose one with {optionName}.");
+            throw CliException.Usage($"{path}: no column '{name}' in the header ({string.Join(", ", header.Select(h => $"'{h}'"))}); choose one with {optionName}.");
         }
 
         return index;

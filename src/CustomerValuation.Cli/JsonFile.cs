@@ -21,7 +21,7 @@ internal sealed class JsonFile(string file)
     {
         if (!System.IO.File.Exists(path))
         {
-            throw new CliException($"{what} file '{path}' does not exist.");
+            throw CliException.Usage($"{what} file '{path}' does not exist.");
         }
 
         try

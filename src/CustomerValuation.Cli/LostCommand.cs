@@ -37,12 +37,12 @@ internal static class LostCommand
     {
         if (s.Output is not null && string.IsNullOrWhiteSpace(s.Output))
         {
-            throw new CliException("--output needs a file name.");
+            throw CliException.Usage("--output needs a file name.");
         }
 
         if (s.NotesColumn is null && s.Rules is null)
         {
-            throw new CliException("Give --notes-column (free-text notes), --rules (a JSON file of rules over signal columns), or both: without them no reason can be found.");
+            throw CliException.Usage("Give --notes-column (free-text notes), --rules (a JSON file of rules over signal columns), or both: without them no reason can be found.");
         }
 
         LostTaxonomy words = s.Taxonomy is null
@@ -74,7 +74,7 @@ internal static class LostCommand
         if (s.Output is not null)
         {
             int written = Write(s.Output, reasons, words.Taxonomy);
-            console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0:N0} rows to {1}", written, s.Output));
+            console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0:N0} rows to {1}", written, CliContext.Describe(s.Output)));
         }
 
         return new LostRun(reasons, words.Taxonomy, pareto, bySegment);
@@ -123,9 +123,9 @@ internal static class LostCommand
             if (value >= 0)
             {
                 string raw = f[value].Trim();
-                if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out lost) || !double.IsFinite(lost) || lost < 0)
+                if (!CliContext.Current.TryParseDouble(raw, out lost) || !double.IsFinite(lost) || lost < 0)
                 {
-                    throw new CliException($"{path}: line {line}, column '{s.ValueColumn}': '{raw}' is not a lost value (a finite number ≥ 0, dot as the decimal separator, no thousands separators).");
+                    throw new CliException($"{path}: line {line}, column '{s.ValueColumn}': '{raw}' is not a lost value (a finite number ≥ 0; {CliContext.Current.NumberRule}).");
                 }
             }
 
@@ -168,9 +168,9 @@ internal static class LostCommand
         switch (field.Type)
         {
             case SignalType.Number:
-                if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || !double.IsFinite(number))
+                if (!CliContext.Current.TryParseDouble(raw, out double number) || !double.IsFinite(number))
                 {
-                    throw new CliException($"{path}: line {line}, column '{column}': '{raw}' is not a finite number (field '{field.Name}'; dot as the decimal separator; an empty cell is a missing value).");
+                    throw new CliException($"{path}: line {line}, column '{column}': '{raw}' is not a finite number (field '{field.Name}'; {CliContext.Current.NumberRule}; an empty cell is a missing value).");
                 }
 
                 try
@@ -276,7 +276,7 @@ internal static class LostCommand
     public static int Write(string path, IReadOnlyList<CustomerReasons<string>> reasons, ReasonTaxonomy taxonomy)
     {
         int rows = 0;
-        AtomicFile.Write(path, w =>
+        AtomicFile.WriteTable(path, ["customer_id", "reason", "family", "reason_en", "reason_zh", "evidence"], w =>
         {
             w.WriteLine("customer_id,reason,family,reason_en,reason_zh,confidence,evidence");
             foreach (CustomerReasons<string> customer in reasons)

@@ -1,7 +1,9 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using CustomerValuation.Abc;
 using CustomerValuation.Churn;
 using CustomerValuation.Contribution;
@@ -11,16 +13,48 @@ namespace CustomerValuation.Cli;
 /// <summary>Entry point of the <c>customer-valuation</c> tool.</summary>
 internal static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    /// <summary>The exit code after Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    public const int CancelledExitCode = 130;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The exit code of an unexpected error (a failure to write, a bug).</summary>
+    public const int UnexpectedExitCode = 1;
+
+    public static int Main(string[] args)
     {
-        RootCommand root = BuildCommands(output, error);
-        ParseResult parsed = root.Parse(args);
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl-C stops the run cleanly (no partial output file); a second one ends the process at once.
+            if (!cancel.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            }
+        };
+        return Run(args, Console.Out, Console.Error, cancel.Token);
     }
 
-    private static RootCommand BuildCommands(TextWriter output, TextWriter error)
+    /// <summary>Runs the tool: 0 done, 2 bad arguments, 3 bad input data, 1 unexpected, 130 cancelled.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        var run = new RunEnvironment(output, error, cancellation);
+        RootCommand root = BuildCommands(run);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))
+        {
+            foreach (System.CommandLine.Parsing.ParseError e in parsed.Errors)
+            {
+                error.WriteLine("error: " + e.Message);
+            }
+
+            error.WriteLine("Try 'customer-valuation " + (parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ") + "--help'.");
+            return CliException.UsageExitCode;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null });
+    }
+
+    private static RootCommand BuildCommands(RunEnvironment run)
     {
         var input = new Option<string>("--input") { Description = "CSV file with a header (plain or .gz).", Required = true };
         var idColumn = new Option<string>("--id-column") { Description = "Column with the customer id.", DefaultValueFactory = _ => "customer_id" };
@@ -35,11 +69,12 @@ internal static class Program
         var sumDuplicates = new Option<bool>("--sum-duplicates") { Description = "Add up the values of a repeated customer id instead of failing." };
         var outputFile = new Option<string?>("--output") { Description = "Write customer_id,class,rank,value,share,cumulative_share to this CSV file." };
 
-        var abc = new Command("abc", "ABC (Pareto) classification of customers from a CSV file.")
+        var abc = new Command("abc", "ABC (Pareto) classification of customers from a CSV file." + Example("abc --input customers.csv --id-column customer_id --value-column annual_sales --output abc.csv"))
         {
             input, idColumn, valueColumn, by, breakpoints, labels, boundary, computed, sumDuplicates, outputFile,
         };
-        abc.SetAction(result => Guarded(error, () =>
+        var abcShared = new SharedOptions(abc);
+        abc.SetAction(result => run.Execute(result, abcShared, result.GetValue(outputFile), console =>
         {
             var settings = new AbcSettings(
                 result.GetValue(input)!,
@@ -52,33 +87,27 @@ internal static class Program
                 result.GetValue(computed),
                 result.GetValue(sumDuplicates),
                 result.GetValue(outputFile));
-            AbcCommand.Run(settings, output);
+            AbcCommand.Run(settings, console);
         }));
 
-        Command rfm = BuildRfmCommand(output, error);
-        Command tier = BuildTierCommand(output, error);
-        Command lost = BuildLostCommand(output, error);
-        Command contribution = BuildContributionCommand(output, error);
-        Command clv = BuildClvCommand(output, error);
-        Command report = BuildReportCommand(output, error);
+        Command rfm = BuildRfmCommand(run);
+        Command tier = BuildTierCommand(run);
+        Command lost = BuildLostCommand(run);
+        Command contribution = BuildContributionCommand(run);
+        Command clv = BuildClvCommand(run);
+        Command report = BuildReportCommand(run);
 
         var outputDirectory = new Option<string>("--output-dir") { Description = "Folder for the demo's result files.", DefaultValueFactory = _ => "demo-output" };
-        var demo = new Command("demo", "Run every capability on built-in, seeded synthetic data and write the results to a folder.") { outputDirectory };
-        demo.SetAction(result => Guarded(error, () => DemoCommand.Run(result.GetValue(outputDirectory)!, output)));
+        var demo = new Command("demo", "Run every capability on built-in, seeded synthetic data and write the results to a folder." + Example("demo --output-dir demo-output")) { outputDirectory };
+        var demoShared = new SharedOptions(demo, input: false, format: false);
+        demo.SetAction(result => run.Execute(result, demoShared, null, console => DemoCommand.Run(result.GetValue(outputDirectory)!, console)));
 
         return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, tiering, contribution ratios, lost-customer reasons, customer lifetime value) on CSV files.") { abc, rfm, tier, contribution, lost, clv, report, demo };
     }
 
-    private static Command BuildRfmCommand(TextWriter output, TextWriter error)
+    private static Command BuildRfmCommand(RunEnvironment run)
     {
-        var transactions = new Option<string>("--transactions") { Description = "CSV file of transaction lines with a header (plain or .gz; - for standard input).", Required = true };
-        var customerColumn = new Option<string>("--customer-column") { Description = "Column with the customer id (empty = unknown customer; such lines are removed and counted).", Required = true };
-        var dateColumn = new Option<string>("--date-column") { Description = "Column with the date (yyyy-MM-dd, optionally with a time; or yyyyMMdd).", Required = true };
-        var amountColumn = new Option<string?>("--amount-column") { Description = "Column with the line amount (or give --quantity-column and --price-column)." };
-        var quantityColumn = new Option<string?>("--quantity-column") { Description = "Column with the quantity; amount = quantity × unit price." };
-        var priceColumn = new Option<string?>("--price-column") { Description = "Column with the unit price." };
-        var orderColumn = new Option<string?>("--order-column") { Description = "Column with the order (invoice) id; frequency then counts distinct orders." };
-        var excludePrefix = new Option<string?>("--exclude-order-prefix") { Description = "Order ids starting with this text are cancellations and are removed (e.g. C)." };
+        var columns = new TransactionColumns(orders: true);
         var asOf = new Option<string>("--as-of") { Description = "The as-of date, yyyy-MM-dd; recency is counted to it and later lines are removed.", Required = true };
         var method = new Option<string>("--method") { Description = "rank (equal-count bins, NTILE; default), qcut-rank (pandas qcut of ranks), value (type-7 quantile breakpoints) or fixed (thresholds).", DefaultValueFactory = _ => "rank" };
         method.AcceptOnlyFromAmong("rank", "qcut-rank", "value", "fixed");
@@ -100,22 +129,25 @@ internal static class Program
         duplicates.AcceptOnlyFromAmong("keep", "remove");
         var outputFile = new Option<string?>("--output") { Description = "Write customer_id,recency_days,frequency,monetary,r,f,m,cell,segment to this CSV file." };
 
-        var rfm = new Command("rfm", "RFM scores, cells and segments from transaction lines in a CSV file.")
+        var rfm = new Command("rfm", "RFM scores, cells and segments from transaction lines in a CSV file." + Example("rfm --transactions online_retail.csv.gz --customer-column CustomerID --date-column InvoiceDate --quantity-column Quantity --price-column UnitPrice --order-column InvoiceNo --exclude-order-prefix C --as-of 2011-12-10 --output rfm.csv"));
+        columns.AddTo(rfm);
+        foreach (Option option in new Option[] { asOf, method, bins, segments, fallback, recencyThresholds, frequencyThresholds, monetaryThresholds, frequencyBasis, monetaryBasis, nonPositive, future, duplicates, outputFile })
         {
-            transactions, customerColumn, dateColumn, amountColumn, quantityColumn, priceColumn, orderColumn, excludePrefix, asOf, method, bins,
-            segments, fallback, recencyThresholds, frequencyThresholds, monetaryThresholds, frequencyBasis, monetaryBasis, nonPositive, future, duplicates, outputFile,
-        };
-        rfm.SetAction(result => Guarded(error, () =>
+            rfm.Options.Add(option);
+        }
+
+        var shared = new SharedOptions(rfm);
+        rfm.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile), console =>
         {
             var settings = new RfmSettings(
-                result.GetValue(transactions)!,
-                result.GetValue(customerColumn)!,
-                result.GetValue(dateColumn)!,
-                result.GetValue(amountColumn),
-                result.GetValue(quantityColumn),
-                result.GetValue(priceColumn),
-                result.GetValue(orderColumn),
-                result.GetValue(excludePrefix),
+                result.GetValue(columns.Transactions)!,
+                result.GetValue(columns.Customer)!,
+                result.GetValue(columns.Date)!,
+                result.GetValue(columns.Amount),
+                result.GetValue(columns.Quantity),
+                result.GetValue(columns.Price),
+                result.GetValue(columns.Order),
+                result.GetValue(columns.ExcludeOrderPrefix),
                 result.GetValue(asOf)!,
                 result.GetValue(method)!,
                 result.GetValue(bins),
@@ -130,39 +162,34 @@ internal static class Program
                 result.GetValue(future)!,
                 result.GetValue(duplicates)!,
                 result.GetValue(outputFile));
-            RfmCommand.Run(settings, output);
+            RfmCommand.Run(settings, console);
         }));
         return rfm;
     }
 
-    private static Command BuildReportCommand(TextWriter output, TextWriter error)
+    private static Command BuildReportCommand(RunEnvironment run)
     {
-        var transactions = new Option<string>("--transactions") { Description = "CSV file of transaction lines with a header (plain or .gz; - for standard input).", Required = true };
-        var customerColumn = new Option<string>("--customer-column") { Description = "Column with the customer id (empty = unknown customer; such lines are removed).", Required = true };
-        var dateColumn = new Option<string>("--date-column") { Description = "Column with the date (yyyy-MM-dd, optionally with a time; or yyyyMMdd).", Required = true };
-        var amountColumn = new Option<string?>("--amount-column") { Description = "Column with the line amount (or give --quantity-column and --price-column)." };
-        var quantityColumn = new Option<string?>("--quantity-column") { Description = "Column with the quantity; amount = quantity × unit price." };
-        var priceColumn = new Option<string?>("--price-column") { Description = "Column with the unit price." };
-        var orderColumn = new Option<string?>("--order-column") { Description = "Column with the order (invoice) id; frequency then counts distinct orders." };
-        var excludePrefix = new Option<string?>("--exclude-order-prefix") { Description = "Order ids starting with this text are cancellations and are removed (e.g. C)." };
+        var columns = new TransactionColumns(orders: true);
         var asOf = new Option<string>("--as-of") { Description = "The as-of date, yyyy-MM-dd; recency is counted to it and later lines are removed.", Required = true };
         var outputFile = new Option<string>("--output") { Description = "The HTML file to write (self-contained: inline CSS and SVG, no scripts or network).", Required = true };
         var previousAsOf = new Option<string?>("--previous-as-of") { Description = "An earlier as-of date, yyyy-MM-dd: adds the matrix of ABC classes then against now." };
-        var report = new Command("report", "One self-contained HTML report with SVG charts (Pareto curve with ABC bands, R × F heat map, RFM segments) from transaction lines in a CSV file.")
-        {
-            transactions, customerColumn, dateColumn, amountColumn, quantityColumn, priceColumn, orderColumn, excludePrefix, asOf, previousAsOf, outputFile,
-        };
-        report.SetAction(result => Guarded(error, () =>
+        var report = new Command("report", "One self-contained HTML report with SVG charts (Pareto curve with ABC bands, R × F heat map, RFM segments) from transaction lines in a CSV file." + Example("report --transactions online_retail.csv.gz --customer-column CustomerID --date-column InvoiceDate --quantity-column Quantity --price-column UnitPrice --order-column InvoiceNo --exclude-order-prefix C --as-of 2011-12-10 --output report.html"));
+        columns.AddTo(report);
+        report.Options.Add(asOf);
+        report.Options.Add(previousAsOf);
+        report.Options.Add(outputFile);
+        var shared = new SharedOptions(report, format: false);
+        report.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile), console =>
         {
             var settings = new RfmSettings(
-                result.GetValue(transactions)!,
-                result.GetValue(customerColumn)!,
-                result.GetValue(dateColumn)!,
-                result.GetValue(amountColumn),
-                result.GetValue(quantityColumn),
-                result.GetValue(priceColumn),
-                result.GetValue(orderColumn),
-                result.GetValue(excludePrefix),
+                result.GetValue(columns.Transactions)!,
+                result.GetValue(columns.Customer)!,
+                result.GetValue(columns.Date)!,
+                result.GetValue(columns.Amount),
+                result.GetValue(columns.Quantity),
+                result.GetValue(columns.Price),
+                result.GetValue(columns.Order),
+                result.GetValue(columns.ExcludeOrderPrefix),
                 result.GetValue(asOf)!,
                 "rank",
                 5,
@@ -177,21 +204,14 @@ internal static class Program
                 "exclude",
                 "keep",
                 result.GetValue(outputFile));
-            ReportCommand.Run(settings, result.GetValue(previousAsOf), output);
+            ReportCommand.Run(settings, result.GetValue(previousAsOf), console);
         }));
         return report;
     }
 
-    private static Command BuildClvCommand(TextWriter output, TextWriter error)
+    private static Command BuildClvCommand(RunEnvironment run)
     {
-        var transactions = new Option<string>("--transactions") { Description = "File of transaction lines (plain or .gz; - for standard input); CSV with a header unless --delimiter or --no-header say otherwise.", Required = true };
-        var customerColumn = new Option<string>("--customer-column") { Description = "Column with the customer id (a name; a number, 1 = first, with --no-header). Lines without one are removed and counted.", Required = true };
-        var dateColumn = new Option<string>("--date-column") { Description = "Column with the date (yyyy-MM-dd, optionally with a time; or yyyyMMdd); only the date counts.", Required = true };
-        var amountColumn = new Option<string?>("--amount-column") { Description = "Column with the line amount (or give --quantity-column and --price-column); negative amounts are returns, removed and counted." };
-        var quantityColumn = new Option<string?>("--quantity-column") { Description = "Column with the quantity; amount = quantity × unit price (a negative quantity or price is a return)." };
-        var priceColumn = new Option<string?>("--price-column") { Description = "Column with the unit price." };
-        // The choices are checked by ClvCommand, for a one-line error that names the option.
-        var delimiter = new Option<string>("--delimiter") { Description = "comma (default), semicolon, tab, or whitespace (runs of spaces or tabs, no quoting; e.g. the CDNOW files).", DefaultValueFactory = _ => "comma", HelpName = "comma|semicolon|tab|whitespace" };
+        var columns = new TransactionColumns(orders: false);
         var noHeader = new Option<bool>("--no-header") { Description = "The file has no header line; give the columns by number (1 = the first)." };
         var calibrationEnd = new Option<string>("--calibration-end") { Description = "The last date of the calibration period (inclusive), yyyy-MM-dd; the models learn from the lines up to it and predict after it.", Required = true };
         var holdoutEnd = new Option<string?>("--holdout-end") { Description = "The last date of a holdout period after --calibration-end: the purchases in it are compared with the forecast (and written to --output)." };
@@ -203,21 +223,24 @@ internal static class Program
         var maxIterations = new Option<int>("--max-iterations") { Description = "Optimizer iterations per starting point of each fit (default 1000).", DefaultValueFactory = _ => 1000 };
         var outputFile = new Option<string?>("--output") { Description = "Write customer_id,first_purchase,repeat_purchases,time_to_last_purchase_<unit>,observed_time_<unit>,mean_repeat_spend,probability_alive,expected_purchases,expected_mean_spend,clv (and holdout_purchases,holdout_spend with --holdout-end) to this CSV file." };
 
-        var clv = new Command("clv", "Customer lifetime value from transaction lines: BG/NBD or Pareto/NBD and Gamma-Gamma fits with their reports; probability alive, expected purchases and spend, CLV per customer.")
+        var clv = new Command("clv", "Customer lifetime value from transaction lines: BG/NBD or Pareto/NBD and Gamma-Gamma fits with their reports; probability alive, expected purchases and spend, CLV per customer." + Example("clv --transactions CDNOW_master.txt --delimiter whitespace --no-header --customer-column 1 --date-column 2 --amount-column 4 --calibration-end 1997-09-30 --output clv.csv"));
+        columns.AddTo(clv);
+        foreach (Option option in new Option[] { noHeader, calibrationEnd, holdoutEnd, unit, model, horizon, discountRate, top, maxIterations, outputFile })
         {
-            transactions, customerColumn, dateColumn, amountColumn, quantityColumn, priceColumn, delimiter, noHeader, calibrationEnd, holdoutEnd, unit, model,
-            horizon, discountRate, top, maxIterations, outputFile,
-        };
-        clv.SetAction(result => Guarded(error, () =>
+            clv.Options.Add(option);
+        }
+
+        var shared = new SharedOptions(clv);
+        clv.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile), console =>
         {
             var settings = new ClvSettings(
-                result.GetValue(transactions)!,
-                result.GetValue(customerColumn)!,
-                result.GetValue(dateColumn)!,
-                result.GetValue(amountColumn),
-                result.GetValue(quantityColumn),
-                result.GetValue(priceColumn),
-                result.GetValue(delimiter)!,
+                result.GetValue(columns.Transactions)!,
+                result.GetValue(columns.Customer)!,
+                result.GetValue(columns.Date)!,
+                result.GetValue(columns.Amount),
+                result.GetValue(columns.Quantity),
+                result.GetValue(columns.Price),
+                result.GetValue(shared.Delimiter)!,
                 result.GetValue(noHeader),
                 result.GetValue(calibrationEnd)!,
                 result.GetValue(holdoutEnd),
@@ -228,35 +251,36 @@ internal static class Program
                 result.GetValue(top),
                 result.GetValue(maxIterations),
                 result.GetValue(outputFile));
-            ClvCommand.Run(settings, output);
+            ClvCommand.Run(settings, console);
         }));
         return clv;
     }
 
-    private static Command BuildTierCommand(TextWriter output, TextWriter error)
+    private static Command BuildTierCommand(RunEnvironment run)
     {
         var input = new Option<string>("--input") { Description = "CSV file with a header, one row per customer (plain or .gz; - for standard input); an empty cell is a missing value.", Required = true };
         var scorecard = new Option<string>("--scorecard") { Description = "JSON scorecard: criteria (column, direction, normalization, weight), an optional AHP matrix, missing-value policy, tiers (docs/tiering.md, section Command line: tier).", Required = true };
         var idColumn = new Option<string>("--id-column") { Description = "Column with the customer id.", DefaultValueFactory = _ => "customer_id" };
         var outputFile = new Option<string?>("--output") { Description = "Write customer_id,status,score,tier,contribution_<criterion>… to this CSV file." };
 
-        var tier = new Command("tier", "Weighted-scorecard scores, contributions and tiers of customers from a CSV file and a JSON scorecard.")
+        var tier = new Command("tier", "Weighted-scorecard scores, contributions and tiers of customers from a CSV file and a JSON scorecard." + Example("tier --input customers.csv --scorecard scorecard.json --id-column customer_id --output tiers.csv"))
         {
             input, scorecard, idColumn, outputFile,
         };
-        tier.SetAction(result => Guarded(error, () =>
+        var shared = new SharedOptions(tier);
+        tier.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile), console =>
         {
             var settings = new TierSettings(
                 result.GetValue(input)!,
                 result.GetValue(scorecard)!,
                 result.GetValue(idColumn)!,
                 result.GetValue(outputFile));
-            TierCommand.Run(settings, output);
+            TierCommand.Run(settings, console);
         }));
         return tier;
     }
 
-    private static Command BuildContributionCommand(TextWriter output, TextWriter error)
+    private static Command BuildContributionCommand(RunEnvironment run)
     {
         var input = new Option<string>("--input") { Description = "CSV file with a header, one row per (group, item) (plain or .gz; - for standard input).", Required = true };
         var groupColumn = new Option<string>("--group-column") { Description = "Column with the group (a customer, a region, …).", Required = true };
@@ -268,11 +292,12 @@ internal static class Program
         basis.AcceptOnlyFromAmong("price", "cost");
         var outputFile = new Option<string?>("--output") { Description = "Write group,item,…,contribution_ratio,…,rank_in_group,flags to this CSV file (docs/contribution.md, section Command line: contribution)." };
 
-        var contribution = new Command("contribution", "Gross margin, turnover, cross ratio (or GMROI), shares and contribution ratio per item of each group, from a CSV file.")
+        var contribution = new Command("contribution", "Gross margin, turnover, cross ratio (or GMROI), shares and contribution ratio per item of each group, from a CSV file." + Example("contribution --input sales.csv --group-column customer --item-column product --sales-column sales --cost-column cost --inventory-column inventory --output contribution.csv"))
         {
             input, groupColumn, itemColumn, salesColumn, costColumn, inventoryColumn, basis, outputFile,
         };
-        contribution.SetAction(result => Guarded(error, () =>
+        var shared = new SharedOptions(contribution);
+        contribution.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile), console =>
         {
             var settings = new ContributionSettings(
                 result.GetValue(input)!,
@@ -283,12 +308,12 @@ internal static class Program
                 result.GetValue(inventoryColumn)!,
                 result.GetValue(basis) == "cost" ? InventoryBasis.Cost : InventoryBasis.SellingPrice,
                 result.GetValue(outputFile));
-            ContributionCommand.Run(settings, output);
+            ContributionCommand.Run(settings, console);
         }));
         return contribution;
     }
 
-    private static Command BuildLostCommand(TextWriter output, TextWriter error)
+    private static Command BuildLostCommand(RunEnvironment run)
     {
         var input = new Option<string>("--input") { Description = "CSV file with a header, one row per lost customer or lost deal (plain or .gz; - for standard input).", Required = true };
         var idColumn = new Option<string>("--id-column") { Description = "Column with the customer (or deal) id.", DefaultValueFactory = _ => "customer_id" };
@@ -301,11 +326,12 @@ internal static class Program
         level.AcceptOnlyFromAmong("family", "code");
         var outputFile = new Option<string?>("--output") { Description = "Write customer_id,reason,family,reason_en,reason_zh,confidence,evidence (one row per customer and reason; untagged customers too) to this CSV file." };
 
-        var lost = new Command("lost", "Reasons of lost customers and lost deals, with evidence, from free-text notes (English, Chinese) and rules over signals; the reason Pareto.")
+        var lost = new Command("lost", "Reasons of lost customers and lost deals, with evidence, from free-text notes (English, Chinese) and rules over signals; the reason Pareto." + Example("lost --input churned.csv --id-column customer_id --notes-column reason --value-column revenue --output reasons.csv"))
         {
             input, idColumn, notesColumn, rules, taxonomy, valueColumn, segmentColumn, level, outputFile,
         };
-        lost.SetAction(result => Guarded(error, () =>
+        var shared = new SharedOptions(lost);
+        lost.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile), console =>
         {
             var settings = new LostSettings(
                 result.GetValue(input)!,
@@ -317,45 +343,13 @@ internal static class Program
                 result.GetValue(taxonomy),
                 result.GetValue(level) == "code" ? ReasonLevel.Code : ReasonLevel.Family,
                 result.GetValue(outputFile));
-            LostCommand.Run(settings, output);
+            LostCommand.Run(settings, console);
         }));
         return lost;
     }
 
-    private static int Guarded(TextWriter error, Action action)
-    {
-        try
-        {
-            action();
-            return 0;
-        }
-        catch (CliException e)
-        {
-            error.WriteLine("error: " + e.Message);
-            return 1;
-        }
-        catch (IOException e)
-        {
-            error.WriteLine("error: " + CliException.OneLine(e));
-            return 1;
-        }
-        catch (InvalidDataException e)
-        {
-            error.WriteLine("error: " + CliException.OneLine(e));
-            return 1;
-        }
-        catch (ArgumentException e)
-        {
-            // A safety net: argument errors are normally turned into CliException where they arise.
-            error.WriteLine("error: " + CliException.OneLine(e));
-            return 1;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            error.WriteLine("error: " + e.Message);
-            return 1;
-        }
-    }
+    private static string Example(string arguments) =>
+        Environment.NewLine + Environment.NewLine + "Example:" + Environment.NewLine + "  customer-valuation " + arguments;
 
     private static double[]? ParseNumbers(string? text, string optionName)
     {
@@ -369,7 +363,7 @@ internal static class Program
             string trimmed = part.Trim();
             if (!double.TryParse(trimmed, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value))
             {
-                throw new CliException($"{optionName}: '{trimmed}' is not a number; give shares such as 0.8,0.95.");
+                throw CliException.Usage($"{optionName}: '{trimmed}' is not a number; give shares such as 0.8,0.95.");
             }
 
             return value;

@@ -6,6 +6,22 @@ using System.Text;
 
 namespace CustomerValuation.Cli;
 
+/// <summary>How the fields of an input file are separated.</summary>
+internal enum FieldDelimiter
+{
+    /// <summary>Commas, RFC 4180 quoting (the default).</summary>
+    Comma,
+
+    /// <summary>Semicolons, RFC 4180 quoting (spreadsheet exports with a decimal comma locale).</summary>
+    Semicolon,
+
+    /// <summary>Tabs, RFC 4180 quoting.</summary>
+    Tab,
+
+    /// <summary>Runs of spaces or tabs, leading and trailing ones ignored, no quoting (fixed-width exports such as the CDNOW files).</summary>
+    Whitespace,
+}
+
 /// <summary>
 /// Reads delimited records from UTF-8 bytes without a string per field: the one reader behind every
 /// command's input. RFC 4180 for comma, semicolon and tab (a field that starts with a double quote
@@ -26,6 +42,7 @@ internal sealed class RecordReader : IDisposable
     private readonly string _path;
     private readonly FieldDelimiter _mode;
     private readonly byte _delimiter;
+    private readonly System.Threading.CancellationToken _cancellation;
     private byte[] _buffer;
     private byte[] _scratch = ArrayPool<byte>.Shared.Rent(256);
     private char[] _chars = ArrayPool<char>.Shared.Rent(256);
@@ -47,6 +64,9 @@ internal sealed class RecordReader : IDisposable
     public RecordReader(Stream stream, string path, FieldDelimiter delimiter = FieldDelimiter.Comma, int bufferSize = InitialBufferSize)
     {
         _buffer = new byte[bufferSize];
+        CliContext context = CliContext.Current;
+        _cancellation = context.Cancellation;
+        context.Progress?.Attach(this);
         _stream = stream;
         _path = path;
         _mode = delimiter;
@@ -376,6 +396,7 @@ internal sealed class RecordReader : IDisposable
     /// <summary>Moves the unread bytes to the front (growing the buffer when a record fills it) and reads more.</summary>
     private void Fill()
     {
+        _cancellation.ThrowIfCancellationRequested();
         int unread = _end - _start;
         if (_start > 0)
         {

@@ -13,13 +13,13 @@ internal static class ReportCommand
     {
         if (string.IsNullOrWhiteSpace(s.Output))
         {
-            throw new CliException("--output needs a file name.");
+            throw CliException.Usage("--output needs a file name.");
         }
 
         string output = s.Output;
         if (previousAsOf is not null && s.Transactions == "-")
         {
-            throw new CliException("--previous-as-of reads the transactions twice, so it needs a file, not standard input (-).");
+            throw CliException.Usage("--previous-as-of reads the transactions twice, so it needs a file, not standard input (-).");
         }
 
         RfmResult<string> rfm = RfmCommand.Run(s with { Output = null }, TextWriter.Null);
@@ -31,7 +31,7 @@ internal static class ReportCommand
             DateTime before = TransactionInput.ParseOptionDate(previousAsOf, "--previous-as-of");
             if (before >= asOf)
             {
-                throw new CliException($"--previous-as-of {previousAsOf} must be before --as-of {s.AsOf}.");
+                throw CliException.Usage($"--previous-as-of {previousAsOf} must be before --as-of {s.AsOf}.");
             }
 
             RfmResult<string> earlier;
@@ -41,14 +41,14 @@ internal static class ReportCommand
             }
             catch (CliException e)
             {
-                throw new CliException($"--previous-as-of {previousAsOf}: {e.Message}", e);
+                throw CliException.Usage($"--previous-as-of {previousAsOf}: {e.Message}", e);
             }
 
             transition = TierTransition.Of(before, Abc(earlier), abc);
         }
 
         Write(output, new ReportData(s.Transactions, asOf, abc, rfm, Transition: transition));
-        console.WriteLine($"Wrote the report of {Svg.Customers(rfm.Customers.Count)} (Pareto curve, R × F heat map, segments{(transition is null ? string.Empty : ", ABC class transitions")}) to {output}");
+        console.WriteLine($"Wrote the report of {Svg.Customers(rfm.Customers.Count)} (Pareto curve, R × F heat map, segments{(transition is null ? string.Empty : ", ABC class transitions")}) to {CliContext.Describe(output)}");
     }
 
     /// <summary>ABC by value share (A to 80 %, B to 95 %) of the customers' monetary values.</summary>

@@ -41,13 +41,13 @@ internal static class RfmCommand
     {
         if (s.Output is not null && string.IsNullOrWhiteSpace(s.Output))
         {
-            throw new CliException("--output needs a file name.");
+            throw CliException.Usage("--output needs a file name.");
         }
 
         bool byAmount = s.AmountColumn is not null;
         if (byAmount == (s.QuantityColumn is not null || s.PriceColumn is not null) || (!byAmount && (s.QuantityColumn is null || s.PriceColumn is null)))
         {
-            throw new CliException("Give either --amount-column, or both --quantity-column and --price-column.");
+            throw CliException.Usage("Give either --amount-column, or both --quantity-column and --price-column.");
         }
 
         DateTime asOf = ParseAsOf(s.AsOf);
@@ -59,12 +59,12 @@ internal static class RfmCommand
         };
         if (frequencyBasis == RfmFrequencyBasis.DistinctOrders && s.OrderColumn is null)
         {
-            throw new CliException("--frequency orders counts distinct orders and needs --order-column.");
+            throw CliException.Usage("--frequency orders counts distinct orders and needs --order-column.");
         }
 
         if (s.ExcludeOrderPrefix is not null && s.OrderColumn is null)
         {
-            throw new CliException("--exclude-order-prefix needs --order-column.");
+            throw CliException.Usage("--exclude-order-prefix needs --order-column.");
         }
 
         var transactionOptions = new RfmTransactionOptions(
@@ -118,7 +118,7 @@ internal static class RfmCommand
         if (s.Output is not null)
         {
             WriteCustomers(s.Output, result, features);
-            console.WriteLine($"Wrote {result.Customers.Count:N0} rows to {s.Output}");
+            console.WriteLine($"Wrote {result.Customers.Count:N0} rows to {CliContext.Describe(s.Output)}");
         }
 
         return result;
@@ -181,7 +181,7 @@ internal static class RfmCommand
     }
 
     public static void WriteCustomers(string path, RfmResult<string> result, RfmFeatureSet<string> features) =>
-        AtomicFile.Write(path, w =>
+        AtomicFile.WriteTable(path, ["customer_id", "cell", "segment"], w =>
         {
             CultureInfo c = CultureInfo.InvariantCulture;
             w.WriteLine("customer_id,recency_days,frequency,monetary,r,f,m,cell,segment");
@@ -258,6 +258,7 @@ internal static class RfmCommand
     private static RfmFeatureSet<TId>? Aggregate<TId>(RfmSettings s, RfmTransactionOptions options, bool byAmount, IdParser<TId> parseId)
         where TId : notnull
     {        string path = s.Transactions;
+        CliContext context = CliContext.Current;
         using RecordReader reader = CsvInput.OpenRecords(path);
         string[] header = reader.Read()
             ? reader.Strings()
@@ -316,8 +317,8 @@ internal static class RfmCommand
                     }
                 }
 
-                decimal first = TransactionInput.ParseDecimal(reader.Chars(byAmount ? amount : quantity), path, line, byAmount ? s.AmountColumn! : s.QuantityColumn!);
-                decimal unitPrice = byAmount ? 0m : TransactionInput.ParseDecimal(reader.Chars(price), path, line, s.PriceColumn!);
+                decimal first = TransactionInput.ParseDecimal(reader.Chars(byAmount ? amount : quantity), path, line, byAmount ? s.AmountColumn! : s.QuantityColumn!, context);
+                decimal unitPrice = byAmount ? 0m : TransactionInput.ParseDecimal(reader.Chars(price), path, line, s.PriceColumn!, context);
                 int k = batch.Count++;
                 batch.Ids[k] = id;
                 batch.Timestamps[k] = when;
@@ -424,7 +425,7 @@ internal static class RfmCommand
     {
         if (s.Bins is < RfmScoringOptions.MinScoreCount or > RfmScoringOptions.MaxScoreCount)
         {
-            throw new CliException($"--bins: {s.Bins} is outside 2 … 10.");
+            throw CliException.Usage($"--bins: {s.Bins} is outside 2 … 10.");
         }
 
         RfmDimensionScoring quantile = s.Method switch
@@ -436,7 +437,7 @@ internal static class RfmCommand
         bool fixedMethod = s.Method == "fixed";
         if (fixedMethod && (s.RecencyThresholds is null || s.FrequencyThresholds is null || s.MonetaryThresholds is null))
         {
-            throw new CliException("--method fixed needs --recency-thresholds, --frequency-thresholds and --monetary-thresholds (each bins − 1 increasing numbers, e.g. --recency-thresholds 7,30,60,120).");
+            throw CliException.Usage("--method fixed needs --recency-thresholds, --frequency-thresholds and --monetary-thresholds (each bins − 1 increasing numbers, e.g. --recency-thresholds 7,30,60,120).");
         }
 
         try
@@ -449,7 +450,7 @@ internal static class RfmCommand
         }
         catch (ArgumentException e)
         {
-            throw CliException.FromArgument(e);
+            throw CliException.FromArgument(e, usage: true);
         }
     }
 
@@ -465,7 +466,7 @@ internal static class RfmCommand
             string trimmed = part.Trim();
             return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
                 ? v
-                : throw new CliException($"{optionName}: '{trimmed}' is not a number.");
+                : throw CliException.Usage($"{optionName}: '{trimmed}' is not a number.");
         }).ToArray();
         try
         {
@@ -473,7 +474,7 @@ internal static class RfmCommand
         }
         catch (ArgumentException e)
         {
-            throw CliException.FromArgument(e, optionName);
+            throw CliException.FromArgument(e, optionName, usage: true);
         }
     }
 
@@ -494,7 +495,7 @@ internal static class RfmCommand
         {
             if (s.Bins != 5)
             {
-                throw new CliException($"--segments {choice} is written for 5 scores per dimension but --bins is {s.Bins}; use --segments none or a table file for {s.Bins} scores.");
+                throw CliException.Usage($"--segments {choice} is written for 5 scores per dimension but --bins is {s.Bins}; use --segments none or a table file for {s.Bins} scores.");
             }
 
             return RfmSegmentTable.Preset(choice);
@@ -502,7 +503,7 @@ internal static class RfmCommand
 
         var rules = new List<RfmSegmentRule>();
         {
-            using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(choice).GetEnumerator();
+            using IEnumerator<(long Line, string[] Fields)> records = CsvInput.ReadRecords(choice, FieldDelimiter.Comma).GetEnumerator();
             if (!records.MoveNext())
             {
                 throw new CliException($"Segment file '{choice}' is empty; it needs the header segment,r_low,r_high,f_low,f_high,m_low,m_high.");

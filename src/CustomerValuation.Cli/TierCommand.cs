@@ -17,7 +17,7 @@ internal static class TierCommand
     {
         if (s.Output is not null && string.IsNullOrWhiteSpace(s.Output))
         {
-            throw new CliException("--output needs a file name.");
+            throw CliException.Usage("--output needs a file name.");
         }
 
         ScorecardDefinition card = ScorecardFile.Read(s.Scorecard);
@@ -37,7 +37,7 @@ internal static class TierCommand
         if (s.Output is not null)
         {
             WriteCustomers(s.Output, result, customers);
-            console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0:N0} rows to {1}", result.Count, s.Output));
+            console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0:N0} rows to {1}", result.Count, CliContext.Describe(s.Output)));
         }
 
         return result;
@@ -89,7 +89,7 @@ internal static class TierCommand
                     continue;
                 }
 
-                if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+                if (!CliContext.Current.TryParseDouble(raw, out double value) || !double.IsFinite(value))
                 {
                     throw new CliException($"{path}: line {line}, column '{column}': '{raw}' is not a finite number (use a dot as the decimal separator, no thousands separators; leave the cell empty for a missing value).");
                 }
@@ -203,7 +203,7 @@ internal static class TierCommand
     /// criterion left out of a customer's score (missing under renormalize).
     /// </summary>
     public static void WriteCustomers(string path, ScorecardResult<string> result, List<Customer> customers) =>
-        AtomicFile.Write(path, w =>
+        AtomicFile.WriteTable(path, ["customer_id", "status", "tier"], w =>
         {
             IReadOnlyList<Criterion> criteria = result.Scorecard.Criteria;
             bool renormalize = result.Scorecard.MissingValues == MissingValuePolicy.RenormalizeWeights;

@@ -7,22 +7,6 @@ using System.Text.RegularExpressions;
 
 namespace CustomerValuation.Cli;
 
-/// <summary>How the fields of a transaction file are separated.</summary>
-internal enum FieldDelimiter
-{
-    /// <summary>Commas, RFC 4180 quoting (the default).</summary>
-    Comma,
-
-    /// <summary>Semicolons, RFC 4180 quoting (spreadsheet exports with a decimal comma locale).</summary>
-    Semicolon,
-
-    /// <summary>Tabs, RFC 4180 quoting.</summary>
-    Tab,
-
-    /// <summary>Runs of spaces or tabs, leading and trailing ones ignored, no quoting (fixed-width exports such as the CDNOW files).</summary>
-    Whitespace,
-}
-
 /// <summary>
 /// Reading transaction lines, shared by the commands that take them (<c>rfm</c>, <c>clv</c>): the
 /// field layouts, column choice by name or number, and the date and number formats.
@@ -56,7 +40,7 @@ internal static class TransactionInput
             return number - 1;
         }
 
-        throw new CliException($"{optionName}: the file has no header (--no-header), so give the column's number (1 = the first column), not '{column}'.");
+        throw CliException.Usage($"{optionName}: the file has no header (--no-header), so give the column's number (1 = the first column), not '{column}'.");
     }
 
     /// <summary>yyyy-MM-dd with an optional time (space or T), or yyyyMMdd; other forms through the invariant culture.</summary>
@@ -94,20 +78,25 @@ internal static class TransactionInput
         }
         catch (CliException)
         {
-            throw new CliException($"{optionName}: '{text}' is not a date; use yyyy-MM-dd.");
+            throw CliException.Usage($"{optionName}: '{text}' is not a date; use yyyy-MM-dd.");
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static decimal ParseDecimal(ReadOnlySpan<char> raw, string path, long line, string column)
+    public static decimal ParseDecimal(ReadOnlySpan<char> raw, string path, long line, string column) =>
+        ParseDecimal(raw, path, line, column, CliContext.Current);
+
+    /// <summary>A number in the run's culture (<paramref name="context"/>: looked up once by a caller in a loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static decimal ParseDecimal(ReadOnlySpan<char> raw, string path, long line, string column, CliContext context)
     {
         ReadOnlySpan<char> t = raw.Trim();
-        if (TryParsePlainDecimal(t, out decimal value) || decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if ((context.InvariantNumbers && TryParsePlainDecimal(t, out decimal value)) || decimal.TryParse(t, context.NumberStyles, context.Culture, out value))
         {
             return value;
         }
 
-        throw new CliException($"{path}: line {line}, column '{column}': '{raw.ToString()}' is not a number (use a dot as the decimal separator, no thousands separators).");
+        throw new CliException($"{path}: line {line}, column '{column}': '{raw.ToString()}' is not a number ({context.NumberRule}).");
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public sealed class AbcCommandTests : CliTestFolder
         string input = Write("dup.csv", "customer_id,value\na,1\nb,2\na,3\n");
         (int code, _, string stderr) = Run("abc", "--input", input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("'a'", stderr, StringComparison.Ordinal);
         Assert.Contains("line 2", stderr, StringComparison.Ordinal);
         Assert.Contains("line 4", stderr, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class AbcCommandTests : CliTestFolder
         string input = Write("bad.csv", $"customer_id,value\na,1\nb,\"{bad}\"\n");
         (int code, _, string stderr) = Run("abc", "--input", input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("line 3", stderr, StringComparison.Ordinal);
         Assert.Contains("column 'value'", stderr, StringComparison.Ordinal);
     }
@@ -103,7 +103,7 @@ public sealed class AbcCommandTests : CliTestFolder
 
         (int code, _, _) = Run("abc", "--input", input, "--output", output);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Equal("previous\n", File.ReadAllText(output));
         Assert.Empty(Directory.GetFiles(Folder, "*.tmp"));
     }
@@ -114,7 +114,7 @@ public sealed class AbcCommandTests : CliTestFolder
         string input = Write("in.csv", "id,amount\na,1\n");
         (int code, _, string stderr) = Run("abc", "--input", input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("no column 'customer_id'", stderr, StringComparison.Ordinal);
         Assert.Contains("'amount'", stderr, StringComparison.Ordinal);
     }
@@ -140,7 +140,7 @@ public sealed class AbcCommandTests : CliTestFolder
         string input = Write("in.csv", "customer_id,value\na,1\n");
         (int code, _, string stderr) = Run("abc", "--input", input, "--breakpoints", "0.9,0.8");
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("strictly increasing", stderr, StringComparison.Ordinal);
     }
 
@@ -168,7 +168,7 @@ public sealed class AbcCommandTests : CliTestFolder
         string input = WriteComputedExample();
         (int code, _, string stderr) = Run("abc", "--input", input, "--computed", option, value);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
@@ -209,7 +209,7 @@ public sealed class AbcCommandTests : CliTestFolder
         string output = Path.Combine(Folder, "out.csv");
         (int code, _, string stderr) = Run("abc", "--input", input, "--output", output);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains(error, stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
@@ -221,7 +221,7 @@ public sealed class AbcCommandTests : CliTestFolder
         File.WriteAllBytes(input, new byte[] { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff, 0x12, 0x34, 0, 0, 0, 0, 0, 0 });
         (int code, _, string stderr) = Run("abc", "--input", input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
@@ -249,7 +249,7 @@ public sealed class AbcCommandTests : CliTestFolder
 
         (int code, _, string stderr) = Run("abc", "--input", input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("truncated or corrupt", stderr, StringComparison.Ordinal);
     }
 
@@ -274,26 +274,26 @@ public sealed class AbcCommandTests : CliTestFolder
         string input = Write("big.csv", "customer_id,value\na,1e308\nb,1e308\n");
         (int code, _, string stderr) = Run("abc", "--input", input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("largest double", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
 
         string duplicates = Write("dup.csv", "customer_id,value\na,1e308\na,1e308\n");
         (int code2, _, string stderr2) = Run("abc", "--input", duplicates, "--sum-duplicates");
-        Assert.Equal(1, code2);
+        Assert.Equal(3, code2);
         Assert.Contains("'a'", stderr2, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("customer_id,value\na,1\nb,2\n", "--breakpoints", "1e-10")]
-    [InlineData("customer_id,value\nz,1\ny,2\na,1e-310\n", "--by", "value")]
-    [InlineData("customer_id,value\na,1\nb,-1e308\nc,-1e308\n", "--by", "value")]
-    public void Abc_LibraryArgumentErrors_AreOneLine(string content, string option, string value)
+    [InlineData("customer_id,value\na,1\nb,2\n", "--breakpoints", "1e-10", 2)] // a bad option: exit 2
+    [InlineData("customer_id,value\nz,1\ny,2\na,1e-310\n", "--by", "value", 3)] // bad data: exit 3
+    [InlineData("customer_id,value\na,1\nb,-1e308\nc,-1e308\n", "--by", "value", 3)]
+    public void Abc_LibraryArgumentErrors_AreOneLine(string content, string option, string value, int expectedCode)
     {
         string input = Write("in.csv", content);
         (int code, _, string stderr) = Run("abc", "--input", input, option, value);
 
-        Assert.Equal(1, code);
+        Assert.Equal(expectedCode, code);
         Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.DoesNotContain("(Parameter", stderr, StringComparison.Ordinal);
@@ -305,7 +305,7 @@ public sealed class AbcCommandTests : CliTestFolder
         string input = Write("in.csv", "customer_id,value\na,1\n");
         (int code, string stdout, string stderr) = Run("abc", "--input", input, "--output", "");
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("--output needs a file name", stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, stdout);
     }

@@ -32,7 +32,7 @@ public sealed class CliReviewTests : CliTestFolder
 
         (int code, _, string stderr) = Run("tier", "--input", input, "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("below the last tier 'B'", stderr, StringComparison.Ordinal);
         Assert.Contains("line 3 (customer 'x' y') scores 0", stderr, StringComparison.Ordinal);
     }

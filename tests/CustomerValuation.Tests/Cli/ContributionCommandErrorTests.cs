@@ -8,6 +8,12 @@ namespace CustomerValuation.Tests.Cli;
 /// <summary>Errors of the <c>contribution</c> command: one line, exit code 1, naming the file, line and column; no output file.</summary>
 public sealed class ContributionCommandErrorTests : CliTestFolder
 {
+    /// <summary>The documented exit code of an error message: 2 for the arguments (an option, a missing file, a column not in the header), 3 for the input data.</summary>
+    private static int ExitCodeFor(string message) =>
+        message.StartsWith("--", StringComparison.Ordinal) || message.StartsWith("Give ", StringComparison.Ordinal)
+        || message.Contains("does not exist", StringComparison.Ordinal) || message.Contains("no column", StringComparison.Ordinal)
+        || message.Contains("give the column's number", StringComparison.Ordinal) ? 2 : 3;
+
     private const string Header = "region,product,sales,cost,inventory\n";
 
     public ContributionCommandErrorTests()
@@ -22,7 +28,7 @@ public sealed class ContributionCommandErrorTests : CliTestFolder
 
         (int code, string stdout, string stderr, bool written) = RunOn(input, "--inventory-column", "stock");
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Equal($"error: {input}: no column 'stock' in the header ('region', 'product', 'sales', 'cost', 'inventory'); choose one with --inventory-column.", stderr.TrimEnd());
         Assert.Equal(string.Empty, stdout);
         Assert.False(written);
@@ -42,7 +48,7 @@ public sealed class ContributionCommandErrorTests : CliTestFolder
 
         (int code, string stdout, string stderr, bool written) = RunOn(input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(ExitCodeFor(expected), code);
         Assert.StartsWith($"error: {input}: ", stderr, StringComparison.Ordinal);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd().Split('\n'));
@@ -59,7 +65,7 @@ public sealed class ContributionCommandErrorTests : CliTestFolder
 
         (int code, _, string stderr, bool written) = RunOn(input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.StartsWith($"error: {input}: line 5 (group 'south', item 'c'): sales are -200; amounts must be finite and 0 or more", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("index", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", stderr, StringComparison.Ordinal);
@@ -74,7 +80,7 @@ public sealed class ContributionCommandErrorTests : CliTestFolder
 
         (int code, _, string stderr, _) = RunOn(input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.StartsWith($"error: {input}: line 2 (group 'north', item 'a'): average inventory is -1;", stderr, StringComparison.Ordinal);
     }
 
@@ -85,7 +91,7 @@ public sealed class ContributionCommandErrorTests : CliTestFolder
 
         (int code, _, string stderr, _) = RunOn(input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Equal($"error: {input}: group 'north', item 'a' appears on line 2 and again on line 4; each (group, item) pair must be unique (sum its rows first).", stderr.TrimEnd());
     }
 
@@ -107,7 +113,7 @@ public sealed class ContributionCommandErrorTests : CliTestFolder
 
         (int code, _, string stderr, _) = RunOn(input);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Equal($"error: Input file '{input}' does not exist.", stderr.TrimEnd());
     }
 

@@ -11,6 +11,11 @@ namespace CustomerValuation.Tests.Cli;
 /// </summary>
 public sealed class LostCommandErrorTests : CliTestFolder
 {
+    /// <summary>The documented exit code of an error message: 2 for the arguments (an option, a missing file, a column not in the header), 3 for the input data.</summary>
+    private static int ExitCodeFor(string message) =>
+        message.StartsWith("--", StringComparison.Ordinal) || message.StartsWith("Give ", StringComparison.Ordinal)
+        || message.Contains("does not exist", StringComparison.Ordinal) || message.Contains("no column", StringComparison.Ordinal) ? 2 : 3;
+
     private const string Input = """
         customer_id,note,gap,open_complaints,flag,contract,lost_value,tier
         a,too expensive,15,0,yes,monthly,100,A
@@ -210,7 +215,7 @@ public sealed class LostCommandErrorTests : CliTestFolder
     {
         (int code, string stdout, string stderr) = Run("lost", "--input", Write("in.csv", Input), "--notes-column", "note", "--output", " ");
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
         Assert.Equal("error: --output needs a file name.", stderr.TrimEnd());
     }
@@ -247,7 +252,7 @@ public sealed class LostCommandErrorTests : CliTestFolder
     [Theory]
     [InlineData("a,x,1\nb,y,2\na,z,3\n", "customer id 'a' appears on line 2 and again on line 4; give one row per lost customer or deal.")]
     [InlineData("a,x,1\n  ,y,2\n", "line 3, column 'customer_id': the customer id is empty.")]
-    [InlineData("a,x,1\nb,y,-5\n", "line 3, column 'lost_value': '-5' is not a lost value (a finite number ≥ 0, dot as the decimal separator, no thousands separators).")]
+    [InlineData("a,x,1\nb,y,-5\n", "line 3, column 'lost_value': '-5' is not a lost value (a finite number ≥ 0; use a dot as the decimal separator, no thousands separators).")]
     [InlineData("a,x,\"1,000\"\n", "line 2, column 'lost_value': '1,000' is not a lost value")]
     [InlineData("a,x,NaN\n", "line 2, column 'lost_value': 'NaN' is not a lost value")]
     [InlineData("a,x,1e999\n", "line 2, column 'lost_value': '1e999' is not a lost value")]
@@ -273,7 +278,7 @@ public sealed class LostCommandErrorTests : CliTestFolder
     }
 
     [Theory]
-    [InlineData("b,12%,1,no,yearly", "line 3, column 'gap': '12%' is not a finite number (field 'gap'; dot as the decimal separator; an empty cell is a missing value).")]
+    [InlineData("b,12%,1,no,yearly", "line 3, column 'gap': '12%' is not a finite number (field 'gap'; use a dot as the decimal separator, no thousands separators; an empty cell is a missing value).")]
     [InlineData("b,Infinity,1,no,yearly", "line 3, column 'gap': 'Infinity' is not a finite number (field 'gap';")]
     [InlineData("b,2,1,maybe,yearly", "line 3, column 'flag': 'maybe' is not a yes/no value (field 'flag'; use true/false, yes/no or 1/0; an empty cell is a missing value).")]
     [InlineData("b,2,1,no,weekly", "line 3, column 'contract': Field 'contract' is 'weekly', not one of its categories: monthly, yearly.")]
@@ -358,10 +363,10 @@ public sealed class LostCommandErrorTests : CliTestFolder
         Assert.False(File.Exists(OutputPath));
     }
 
-    /// <summary>Exit code 1, one line on standard error starting with <paramref name="expectedStart"/>, nothing on standard output, no output file.</summary>
+    /// <summary>Exit code 2 or 3 as the message is about the arguments or the data, one line on standard error starting with <paramref name="expectedStart"/>, nothing on standard output, no output file.</summary>
     private void AssertOneLineError(int code, string stdout, string stderr, string expectedStart)
     {
-        Assert.Equal(1, code);
+        Assert.Equal(ExitCodeFor(expectedStart.StartsWith("error: ", StringComparison.Ordinal) ? expectedStart["error: ".Length..] : expectedStart), code);
         Assert.StartsWith(expectedStart, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.DoesNotContain("(Parameter", stderr, StringComparison.Ordinal);

@@ -114,7 +114,7 @@ public sealed class ReportCommandTests : CliTestFolder
 
         (int code, _, string stderr) = RunReport(input, output, "--previous-as-of", previous);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Equal($"error: --previous-as-of {previous} must be before --as-of 2024-12-31.", stderr.TrimEnd());
         Assert.False(File.Exists(output));
     }
@@ -127,7 +127,7 @@ public sealed class ReportCommandTests : CliTestFolder
 
         (int code, _, string stderr) = RunReport(input, output, "--previous-as-of", "2023-12-31");
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.StartsWith("error: --previous-as-of 2023-12-31: ", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.False(File.Exists(output));
@@ -153,7 +153,7 @@ public sealed class ReportCommandTests : CliTestFolder
 
         (int code, _, string stderr) = Run("report", "--transactions", input, "--customer-column", "cust", "--date-column", "day", "--amount-column", "amount", "--as-of", "2024-12-31");
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("--output", stderr, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Folder, "*.html"));
     }
@@ -166,7 +166,7 @@ public sealed class ReportCommandTests : CliTestFolder
 
         (int code, string stdout, string stderr) = Run("report", "--transactions", input, "--customer-column", "customer", "--date-column", "day", "--amount-column", "amount", "--as-of", "2024-12-31", "--output", output);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
         Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.Contains("'customer'", stderr, StringComparison.Ordinal);
@@ -181,7 +181,7 @@ public sealed class ReportCommandTests : CliTestFolder
 
         (int code, _, string stderr) = RunReport(input, output, "--quantity-column", "amount");
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Equal("error: Give either --amount-column, or both --quantity-column and --price-column.", stderr.TrimEnd());
         Assert.False(File.Exists(output));
     }

@@ -24,7 +24,7 @@ public sealed class RfmCommandErrorTests : CliTestFolder
 
         (int code, _, string stderr) = Run("rfm", "--transactions", path, "--customer-column", "cust", "--date-column", "date", "--amount-column", "amt", "--order-column", "inv", "--as-of", "2024-12-31");
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.StartsWith($"error: {path}: line 4: customer 'X' would total beyond the range of decimal", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd().Split('\n'));
     }
@@ -36,7 +36,7 @@ public sealed class RfmCommandErrorTests : CliTestFolder
 
         (int code, _, string stderr) = Run("rfm", "--transactions", path, "--customer-column", "cust", "--date-column", "date", "--amount-column", "amt", "--order-column", "inv", "--as-of", "2024-12-31");
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains($"{path}: line 3 (customer '2') has no order id", stderr, StringComparison.Ordinal);
         Assert.Contains("--frequency days", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("RfmFrequencyBasis", stderr, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class RfmCommandErrorTests : CliTestFolder
 
         (int code, _, string stderr) = Run("rfm", "--transactions", path, "--customer-column", "cust", "--date-column", "date", "--amount-column", "amt", "--as-of", "2024-12-31");
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("add up to more than the range of decimal", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed class RfmCommandErrorTests : CliTestFolder
 
         (int code, _, string stderr) = Run("rfm", "--transactions", path, "--customer-column", "cust", "--date-column", "date", "--amount-column", "amt", "--as-of", "2024-12-31");
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("is not a date", stderr, StringComparison.Ordinal);
     }
 

@@ -261,7 +261,7 @@ public sealed class RfmCommandTests : CliTestFolder
             "rfm", "--transactions", input, "--customer-column", "cust", "--date-column", "date", "--amount-column", "amount",
             "--order-column", "order", "--as-of", "2024-03-31", "--output", output);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("no column 'cust'", stderr, StringComparison.Ordinal);
         Assert.Contains("--customer-column", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
@@ -277,7 +277,7 @@ public sealed class RfmCommandTests : CliTestFolder
 
         (int code, string stderr) = Fail(FiveCustomerArgs(input, output));
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("line 3", stderr, StringComparison.Ordinal);
         Assert.Contains("column 'date'", stderr, StringComparison.Ordinal);
         Assert.Contains($"'{bad}' is not a date", stderr, StringComparison.Ordinal);
@@ -295,7 +295,7 @@ public sealed class RfmCommandTests : CliTestFolder
 
         (int code, string stderr) = Fail(FiveCustomerArgs(input, output));
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("line 3", stderr, StringComparison.Ordinal);
         Assert.Contains("column 'amount'", stderr, StringComparison.Ordinal);
         Assert.Contains($"'{shown}' is not a number", stderr, StringComparison.Ordinal);
@@ -309,7 +309,7 @@ public sealed class RfmCommandTests : CliTestFolder
 
         (int code, string stderr) = Fail([.. FiveCustomerArgs(input, Path.Combine(Folder, "out.csv")), "--bins", "11"]);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("--bins: 11 is outside 2 … 10.", stderr, StringComparison.Ordinal);
     }
 
@@ -320,7 +320,7 @@ public sealed class RfmCommandTests : CliTestFolder
 
         (int code, string stderr) = Fail([.. FiveCustomerArgs(input, Path.Combine(Folder, "out.csv")), "--method", "fixed", "--recency-thresholds", "7,30,60,120"]);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("--method fixed needs --recency-thresholds, --frequency-thresholds and --monetary-thresholds", stderr, StringComparison.Ordinal);
     }
 
@@ -331,7 +331,7 @@ public sealed class RfmCommandTests : CliTestFolder
 
         (int code, string stderr) = Fail([.. FiveCustomerArgs(input, Path.Combine(Folder, "out.csv")), "--quantity-column", "amount", "--price-column", "amount"]);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("Give either --amount-column, or both --quantity-column and --price-column.", stderr, StringComparison.Ordinal);
     }
 

@@ -7,6 +7,12 @@ namespace CustomerValuation.Tests.Cli;
 /// <summary>Errors of the <c>tier</c> command: one line, exit code 1, naming the JSON path or the file, line and column.</summary>
 public sealed class TierCommandErrorTests : CliTestFolder
 {
+    /// <summary>The documented exit code of an error message: 2 for the arguments (an option, a missing file, a column not in the header), 3 for the input data.</summary>
+    private static int ExitCodeFor(string message) =>
+        message.StartsWith("--", StringComparison.Ordinal) || message.StartsWith("Give ", StringComparison.Ordinal)
+        || message.Contains("does not exist", StringComparison.Ordinal) || message.Contains("no column", StringComparison.Ordinal)
+        || message.Contains("give the column's number", StringComparison.Ordinal) ? 2 : 3;
+
     private const string Input = "customer_id,amount,days_overdue\na,100,0\nb,300,10\nc,500,40\n";
 
     private const string Amount = """{ "name": "amount", "normalization": "minmax", "weight": 3 }""";
@@ -41,7 +47,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
 
         (int code, string stdout, string stderr) = Run("tier", "--input", input, "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(ExitCodeFor(expected), code);
         Assert.StartsWith($"error: {card}: ", stderr, StringComparison.Ordinal);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd().Split('\n'));
@@ -56,7 +62,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
         string card = Write("card.json", """{ "criteria": [ { "name": "amount", "normalization": "minmax" }, { "name": "days_overdue", "normalization": "minmax" } ], "ahp": [[1, 3], [0.333, 1]] }""");
         (int code, _, string stderr) = Run("tier", "--input", Write("in.csv", Input), "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("$.ahp[1][0]: ", stderr, StringComparison.Ordinal);
         Assert.Contains("\"1/3\"", stderr, StringComparison.Ordinal);
     }
@@ -71,7 +77,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
             """);
         (int code, _, string stderr) = Run("tier", "--input", Write("in.csv", Input), "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains($"{card}: $.ahp: The AHP judgements are inconsistent: consistency ratio", stderr, StringComparison.Ordinal);
     }
 
@@ -81,7 +87,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
         string card = Write("card.json", "{\n  \"criteria\": [\n    { \"name\" \"amount\" }\n  ]\n}\n");
         (int code, _, string stderr) = Run("tier", "--input", Write("in.csv", Input), "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.StartsWith($"error: {card}: line 3, byte ", stderr, StringComparison.Ordinal); // the missing ':' is on line 3
         Assert.Contains("not valid JSON", stderr, StringComparison.Ordinal);
     }
@@ -93,7 +99,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
         string card = Write("card.json", $$"""{ "criteria": [ {{Amount}}, {{Overdue}} ] }""");
         (int code, _, string stderr) = Run("tier", "--input", input, "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains($"{input}: no column 'days_overdue' in the header", stderr, StringComparison.Ordinal);
         Assert.Contains("$.criteria[1].column", stderr, StringComparison.Ordinal);
     }
@@ -105,7 +111,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
         string card = Write("card.json", $$"""{ "criteria": [ {{Amount}}, {{Overdue}} ] }""");
         (int code, _, string stderr) = Run("tier", "--input", input, "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains($"{input}: line 3, column 'amount': '1,250' is not a finite number", stderr, StringComparison.Ordinal);
     }
 
@@ -116,7 +122,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
         string card = Write("card.json", $$"""{ "criteria": [ {{Amount}}, {{Overdue}} ] }""");
         (int code, _, string stderr) = Run("tier", "--input", input, "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains($"{input}: customer id 'b' appears on line 3 and again on line 5", stderr, StringComparison.Ordinal);
     }
 
@@ -127,7 +133,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
         string card = Write("card.json", $$"""{ "criteria": [ {{Amount}}, {{Overdue}} ] }""");
         (int code, _, string stderr) = Run("tier", "--input", input, "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains($"{input}: line 3, column 'days_overdue': the value is missing", stderr, StringComparison.Ordinal);
         Assert.Contains("\"renormalize\"", stderr, StringComparison.Ordinal);
     }
@@ -141,7 +147,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
         string output = Path.Combine(Folder, "out.csv");
         (int code, _, string stderr) = Run("tier", "--input", input, "--scorecard", card, "--output", output);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains($"{input}: line 2 (customer 'a') scores 25, below the last tier 'B'", stderr, StringComparison.Ordinal);
         Assert.Contains($"({card}: $.tiers.atLeast[1].bound)", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
@@ -154,7 +160,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
         string card = Write("card.json", """{ "criteria": [ { "name": "rating", "normalization": { "type": "scored", "min": 1, "max": 5 } } ] }""");
         (int code, _, string stderr) = Run("tier", "--input", input, "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains($"{input}: line 3 (customer 'b'): criterion 'rating' is 7, outside its stated scale [1, 5]", stderr, StringComparison.Ordinal);
     }
 
@@ -164,7 +170,7 @@ public sealed class TierCommandErrorTests : CliTestFolder
         string card = Write("card.json", $$"""{ "criteria": [ {{Amount}}, {{Overdue}} ] }""");
         (int code, _, string stderr) = Run("tier", "--input", Write("in.csv", "customer_id,amount,days_overdue\n"), "--scorecard", card);
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("The input is empty", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd().Split('\n'));
     }
