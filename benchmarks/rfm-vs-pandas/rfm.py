@@ -4,7 +4,8 @@ The script a data engineer would write for what `customer-valuation rfm ... --me
 does: read_csv, remove the lines after the as-of date and the lines with amount <= 0, group by
 customer (recency in days from the last purchase day, distinct orders, sum of amounts), score each
 dimension 1-5 with qcut of the ranks (rank(method="first"), the pandas idiom for equal-count bins
-with ties), and write one row per customer with to_csv.
+with ties; recency labelled 5 … 1 so that recent is best), and write one row per customer with
+to_csv.
 
 Usage: python3 rfm.py TRANSACTIONS.csv AS_OF OUT.csv
 """
@@ -19,7 +20,7 @@ lines = lines[(lines["invoice_date"] < as_of + pd.Timedelta(days=1)) & (lines["a
 rfm = lines.groupby("customer_id").agg(
     last=("invoice_date", "max"), frequency=("invoice_no", "nunique"), monetary=("amount", "sum"))
 rfm["recency_days"] = (as_of - rfm["last"].dt.normalize()).dt.days
-rfm["r"] = pd.qcut(rfm["recency_days"].rank(method="first", ascending=False), 5, labels=False) + 1
+rfm["r"] = pd.qcut(rfm["recency_days"].rank(method="first"), 5, labels=[5, 4, 3, 2, 1]).astype(int)
 rfm["f"] = pd.qcut(rfm["frequency"].rank(method="first"), 5, labels=False) + 1
 rfm["m"] = pd.qcut(rfm["monetary"].rank(method="first"), 5, labels=False) + 1
 rfm["cell"] = rfm["r"].astype(str) + rfm["f"].astype(str) + rfm["m"].astype(str)

@@ -30,6 +30,19 @@ internal sealed class ProgressReport : IDisposable
     /// <summary>Follows a reader's lines from now on.</summary>
     public void Attach(RecordReader reader) => Volatile.Write(ref _reader, reader);
 
+    /// <summary>Stops following a reader (it is done): the progress line is cleared, so what the command prints next starts on a clean line.</summary>
+    public void Detach(RecordReader reader)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_reader, reader))
+            {
+                _reader = null;
+                Clear();
+            }
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)
@@ -41,10 +54,17 @@ internal sealed class ProgressReport : IDisposable
 
             _disposed = true;
             _timer.Dispose();
-            if (_shown)
-            {
-                _error.Write("\r\u001b[K");
-            }
+            Clear();
+        }
+    }
+
+    private void Clear()
+    {
+        if (_shown)
+        {
+            _error.Write("\r\u001b[K");
+            _error.Flush();
+            _shown = false;
         }
     }
 

@@ -43,6 +43,7 @@ internal sealed class RecordReader : IDisposable
     private readonly FieldDelimiter _mode;
     private readonly byte _delimiter;
     private readonly System.Threading.CancellationToken _cancellation;
+    private readonly ProgressReport? _progress;
     private byte[] _buffer;
     private byte[] _scratch = ArrayPool<byte>.Shared.Rent(256);
     private char[] _chars = ArrayPool<char>.Shared.Rent(256);
@@ -66,7 +67,8 @@ internal sealed class RecordReader : IDisposable
         _buffer = new byte[bufferSize];
         CliContext context = CliContext.Current;
         _cancellation = context.Cancellation;
-        context.Progress?.Attach(this);
+        _progress = context.Progress;
+        _progress?.Attach(this);
         _stream = stream;
         _path = path;
         _mode = delimiter;
@@ -175,6 +177,7 @@ internal sealed class RecordReader : IDisposable
 
     public void Dispose()
     {
+        _progress?.Detach(this);
         _stream.Dispose();
         ArrayPool<byte>.Shared.Return(_scratch);
         ArrayPool<char>.Shared.Return(_chars);
