@@ -83,9 +83,15 @@ internal static class DemoCommand
         RunContribution(folder, console);
         ReasonParetoReport reasons = RunLost(folder, console);
         IReadOnlyList<LifetimePrediction<string>> clv = RunClv(folder, console);
+        // The report's class transitions: ABC by value share of the lines up to six months before the as-of date, against now.
+        DateTime previousAsOf = DemoTransactions.AsOf.AddMonths(-6);
+        RfmFeatureSet<string> earlierFeatures = RfmFeatures.Aggregate(
+            DemoTransactions.Lines(), l => l.CustomerId, l => l.Timestamp, l => l.Quantity, l => l.UnitPrice, l => l.OrderId, new RfmTransactionOptions(previousAsOf, cancelledOrderPrefix: "C"));
+        AbcAnalysis<string> abcNow = ReportCommand.Abc(rfm);
+        TierTransition transition = TierTransition.Of(previousAsOf, ReportCommand.Abc(RfmScorer.Score(earlierFeatures, RfmScoringOptions.Default)), abcNow);
         ReportCommand.Write(
             Path.Combine(folder, "report.html"),
-            new ReportData("built-in demo transaction lines (section 4), lost customers (section 7), CLV (section 8)", DemoTransactions.AsOf, ReportCommand.Abc(rfm), rfm, reasons, clv.Select(p => p.LifetimeValue).ToArray()));
+            new ReportData("built-in demo transaction lines (section 4), lost customers (section 7), CLV (section 8)", DemoTransactions.AsOf, abcNow, rfm, reasons, clv.Select(p => p.LifetimeValue).ToArray(), transition));
 
         console.WriteLine($"Results written to {folder}:");
         foreach (string file in new[] { "customers.csv", "abc_by_value.csv", "abc_by_count.csv", "abc_computed.csv", "abc_classes.csv", "pareto_curve.csv", "transactions.csv", "rfm_customers.csv", "rfm_segments.csv", "tiers.csv", "contribution.csv", "lost_reasons.csv", "clv.csv", "report.html" })

@@ -187,7 +187,7 @@ public sealed class ReportCommandTests : CliTestFolder
     }
 
     [Fact]
-    public void Demo_WritesReportWithFiveCharts()
+    public void Demo_WritesReportWithSixCharts()
     {
         string folder = Path.Combine(Folder, "demo");
 
@@ -199,9 +199,9 @@ public sealed class ReportCommandTests : CliTestFolder
         XDocument doc = XDocument.Parse(html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(5, doc.Descendants("svg").Count()); // Pareto, heat map, segments, reason Pareto, CLV
+        Assert.Equal(6, doc.Descendants("svg").Count()); // Pareto, heat map, segments, ABC transitions, reason Pareto, CLV
         string[] ids = doc.Descendants("figure").Select(f => (string)f.Attribute("id")!).ToArray();
-        Assert.Equal(new[] { "pareto", "rf-heatmap", "segments", "reasons", "clv" }, ids);
+        Assert.Equal(new[] { "pareto", "rf-heatmap", "segments", "transition", "reasons", "clv" }, ids);
 
         // The demo's section 7 prints 10 lost customers with one untagged (L08, value 2,500).
         string reasons = doc.Descendants("figure").Single(f => (string?)f.Attribute("id") == "reasons").Element("figcaption")!.Value;
