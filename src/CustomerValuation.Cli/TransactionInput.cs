@@ -150,7 +150,7 @@ internal static class TransactionInput
             return false;
         }
 
-        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative && mantissa != 0, (byte)Math.Max(scale, 0));
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0)); // "-0" keeps its sign, as decimal.Parse does
         return true;
     }
 

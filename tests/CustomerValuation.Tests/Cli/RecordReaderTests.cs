@@ -125,6 +125,10 @@ public sealed class RecordReaderTests
         });
         Assert.True(TransactionInput.TryParsePlainDecimal("-12.50", out decimal hand));
         Assert.Equal(new[] { 1250, 0, 0, unchecked((int)0x80020000) }, decimal.GetBits(hand));
+
+        // Found by the property: decimal.Parse keeps the sign of a negative zero (and its scale).
+        Assert.True(TransactionInput.TryParsePlainDecimal("-0.0", out decimal zero));
+        Assert.Equal(decimal.GetBits(decimal.Parse("-0.0", CultureInfo.InvariantCulture)), decimal.GetBits(zero));
     }
 
     [Fact]
