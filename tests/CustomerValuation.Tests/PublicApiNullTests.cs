@@ -8,6 +8,7 @@ using CustomerValuation.Contribution;
 using CustomerValuation.Lifetime;
 using CustomerValuation.Rfm;
 using CustomerValuation.Tiering;
+using CustomerValuation.Warehouse;
 using Xunit;
 
 namespace CustomerValuation.Tests;
@@ -21,6 +22,8 @@ public class PublicApiNullTests
     private static readonly NullabilityInfoContext s_nullability = new();
 
     private static RfmTransactionOptions SampleTransactionOptions { get; } = new(new DateTime(2026, 1, 31));
+
+    private static RfmSqlSource SampleSqlSource { get; } = RfmSqlSource.WithAmount("tx", "customer_id", "day", "amount", "order_no");
 
     private static Scorecard SampleScorecard { get; } = new([new Criterion("x", CriterionDirection.HigherIsBetter, CriterionNormalization.MinMax)]);
 
@@ -126,6 +129,8 @@ public class PublicApiNullTests
         : type == typeof(SignalRuleSet) ? SampleRuleSet
         : type == typeof(ReasonLexicon) ? ReasonLexicon.Default
         : type == typeof(TextReasonTagger) ? TextReasonTagger.Default
+        : type == typeof(RfmSqlSource) ? SampleSqlSource
+        : type == typeof(SqlStatement) ? RfmSql.Features(SampleSqlSource, SampleTransactionOptions, SqlDialect.PostgreSql)
         : throw new InvalidOperationException("No sample instance for " + type.Name + "; add one.");
 
     private static object? Sample(Type type)
@@ -198,6 +203,11 @@ public class PublicApiNullTests
         if (type == typeof(RfmTransactionOptions))
         {
             return SampleTransactionOptions;
+        }
+
+        if (type == typeof(RfmSqlSource))
+        {
+            return SampleSqlSource;
         }
 
         if (type == typeof(RfmFeatureSet<string>))

@@ -1,0 +1,115 @@
+using System;
+using System.Linq;
+using CustomerValuation.Rfm;
+using CustomerValuation.Warehouse;
+using Xunit;
+
+namespace CustomerValuation.Tests.Warehouse;
+
+/// <summary>
+/// The generated SQL as text, in every dialect: identifiers quoted per dialect and checked against
+/// the grammar, values only as parameters (or, in a view, as literals escaped per dialect). What
+/// the SQL computes is checked on a real PostgreSQL by RfmSqlPostgresTests.
+/// </summary>
+public sealed class RfmSqlTextTests
+{
+    private static readonly SqlDialect[] Dialects = [SqlDialect.PostgreSql, SqlDialect.SparkSql, SqlDialect.TSql];
+
+    private static RfmTransactionOptions Options(string? prefix = "C") => new(new DateTime(2011, 12, 10), cancelledOrderPrefix: prefix);
+
+    [Theory]
+    [InlineData("a b")]
+    [InlineData("x;DROP TABLE y")]
+    [InlineData("\"q\"")]
+    [InlineData("")]
+    [InlineData("1abc")]
+    [InlineData("ü")]
+    [InlineData("a]b")]
+    public void BadColumnNames_AreRejected_NamingTheArgument(string column)
+    {
+        foreach (SqlDialect d in Dialects)
+        {
+            RfmSqlSource source = RfmSqlSource.WithAmount("tx", column, "day", "amount", "order_no");
+            ArgumentException e = Assert.ThrowsAny<ArgumentException>(() => RfmSql.Features(source, Options(), d));
+            Assert.Equal("CustomerColumn", e.ParamName);
+            Assert.Contains("is not an identifier the generator accepts", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("a.b.c.d")]
+    [InlineData("sales.")]
+    [InlineData("sales;x")]
+    public void BadTableNames_AreRejected(string table)
+    {
+        RfmSqlSource source = RfmSqlSource.WithAmount(table, "c", "day", "amount", "order_no");
+        ArgumentException e = Assert.ThrowsAny<ArgumentException>(() => RfmSql.Features(source, Options(), SqlDialect.PostgreSql));
+        Assert.Equal("Table", e.ParamName);
+    }
+
+    [Fact]
+    public void IdentifiersAndParameters_FollowTheDialect()
+    {
+        RfmSqlSource source = RfmSqlSource.WithAmount("sales.tx", "customer_id", "booked_at", "amount", "order_no");
+        string pg = RfmSql.Features(source, Options(), SqlDialect.PostgreSql).Text;
+        string spark = RfmSql.Features(source, Options(), SqlDialect.SparkSql).Text;
+        string tsql = RfmSql.Features(source, Options(), SqlDialect.TSql).Text;
+
+        Assert.Contains("FROM \"sales\".\"tx\" t", pg, StringComparison.Ordinal);
+        Assert.Contains("@as_of", pg, StringComparison.Ordinal);
+        Assert.Contains("COLLATE \"C\"", pg, StringComparison.Ordinal);
+        Assert.Contains("FROM `sales`.`tx` t", spark, StringComparison.Ordinal);
+        Assert.Contains(":as_of", spark, StringComparison.Ordinal);
+        Assert.Contains("datediff(", spark, StringComparison.Ordinal);
+        Assert.Contains("FROM [sales].[tx] t", tsql, StringComparison.Ordinal);
+        Assert.Contains("DATEDIFF(day, ", tsql, StringComparison.Ordinal);
+        Assert.Contains("COLLATE Latin1_General_100_BIN2", tsql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_AreParameters_NeverText()
+    {
+        const string Prefix = "C'; DROP TABLE tx; --";
+        RfmSqlSource source = RfmSqlSource.WithAmount("tx", "c", "day", "amount", "order_no");
+        foreach (SqlDialect d in Dialects)
+        {
+            SqlStatement s = RfmSql.Features(source, Options(Prefix), d);
+            Assert.DoesNotContain("DROP", s.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("2011", s.Text, StringComparison.Ordinal);
+            Assert.Equal(["as_of", "cancelled_prefix", "cancelled_prefix_length"], s.Parameters.Select(p => p.Name));
+            Assert.Equal(new DateTime(2011, 12, 10), s.Parameters[0].Value);
+            Assert.Equal(Prefix, s.Parameters[1].Value);
+            Assert.Equal(Prefix.Length, s.Parameters[2].Value);
+        }
+    }
+
+    [Theory]
+    [InlineData(SqlDialect.PostgreSql, "'O''Brien\\x'", "DATE '2011-12-10'")]
+    [InlineData(SqlDialect.SparkSql, "'O\\'Brien\\\\x'", "DATE '2011-12-10'")]
+    [InlineData(SqlDialect.TSql, "N'O''Brien\\x'", "CAST('2011-12-10' AS date)")]
+    public void ViewDefinition_WritesEscapedLiterals(SqlDialect dialect, string prefixLiteral, string dateLiteral)
+    {
+        // Hand-written escapes: SQL doubles a quote; Spark SQL escapes quote and backslash with a backslash.
+        RfmSqlSource source = RfmSqlSource.WithAmount("tx", "c", "day", "amount", "order_no");
+        string view = RfmSql.Features(source, Options("O'Brien\\x"), dialect).ToViewDefinition("analytics.rfm_features");
+        Assert.StartsWith("CREATE VIEW ", view, StringComparison.Ordinal);
+        Assert.Contains(prefixLiteral, view, StringComparison.Ordinal);
+        Assert.Contains(dateLiteral, view, StringComparison.Ordinal);
+        Assert.Contains(", 9)", view, StringComparison.Ordinal); // the prefix's length, 9 characters
+        Assert.DoesNotContain(dialect == SqlDialect.SparkSql ? ":as_of" : "@as_of", view, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancelled_prefix", view, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PoliciesThatNeedAnOrderColumn_WithoutOne_AreRejected()
+    {
+        RfmSqlSource noOrders = RfmSqlSource.WithAmount("tx", "c", "day", "amount");
+        Assert.ThrowsAny<ArgumentException>(() => RfmSql.Features(noOrders, new RfmTransactionOptions(new DateTime(2011, 12, 10)), SqlDialect.PostgreSql));
+        Assert.ThrowsAny<ArgumentException>(() => RfmSql.Features(noOrders, new RfmTransactionOptions(new DateTime(2011, 12, 10), RfmFrequencyBasis.DistinctDays, cancelledOrderPrefix: "C"), SqlDialect.PostgreSql));
+        SqlStatement days = RfmSql.Features(noOrders, new RfmTransactionOptions(new DateTime(2011, 12, 10), RfmFrequencyBasis.DistinctDays), SqlDialect.PostgreSql);
+        Assert.Contains("COUNT(DISTINCT CASE WHEN l.status = 0 THEN l.day END)", days.Text, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => RfmSql.Features(null!, Options(), SqlDialect.PostgreSql));
+        Assert.Throws<ArgumentNullException>(() => RfmSql.Features(noOrders, null!, SqlDialect.PostgreSql));
+        Assert.ThrowsAny<ArgumentException>(() => RfmSql.Features(noOrders, new RfmTransactionOptions(new DateTime(2011, 12, 10), RfmFrequencyBasis.DistinctDays), (SqlDialect)7));
+    }
+}
