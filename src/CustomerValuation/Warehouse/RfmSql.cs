@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using CustomerValuation.Internal;
@@ -39,33 +40,121 @@ public static class RfmSql
     public static SqlStatement Features(RfmSqlSource source, RfmTransactionOptions options, SqlDialect dialect)
     {
         var q = new Query(source, options, dialect);
-        string asOf = SqlText.AsDate(dialect, SqlText.Parameter(dialect, "as_of"));
-        string purchase = "l.status = 0";
-        string counted = options.NonPositiveAmounts == RfmNonPositivePolicy.Net ? "l.status IN (0, 4)" : purchase;
-        string frequency = options.Frequency == RfmFrequencyBasis.DistinctOrders
-            ? "COUNT(DISTINCT CASE WHEN " + purchase + " THEN l.order_id END)"
-            : "COUNT(DISTINCT CASE WHEN " + purchase + " THEN l.day END)";
-        string total = "SUM(CASE WHEN " + counted + " THEN l.amount END)";
-        string first = "MIN(CASE WHEN " + purchase + " THEN l.day END)";
-        string last = "MAX(CASE WHEN " + purchase + " THEN l.day END)";
-
         var sb = new StringBuilder();
         q.AppendLines(sb);
-        sb.Append("SELECT\n");
-        sb.Append("  l.customer_id AS customer_id,\n");
-        sb.Append("  ").Append(SqlText.DayDifference(dialect, last, asOf)).Append(" AS recency_days,\n");
-        sb.Append("  ").Append(frequency).Append(" AS frequency,\n");
-        sb.Append("  ").Append(options.Monetary == RfmMonetaryBasis.Sum ? total : total + " / " + frequency).Append(" AS monetary,\n");
-        sb.Append("  ").Append(total).Append(" AS total_amount,\n");
-        sb.Append("  ").Append(first).Append(" AS first_purchase,\n");
-        sb.Append("  ").Append(last).Append(" AS last_purchase,\n");
-        sb.Append("  ").Append(SqlText.DayDifference(dialect, first, asOf)).Append(" AS tenure_days\n");
-        sb.Append("FROM lines l\n");
-        sb.Append("WHERE ").Append(counted).Append('\n');
-        sb.Append("GROUP BY l.customer_id\n");
-        sb.Append("HAVING COUNT(CASE WHEN ").Append(purchase).Append(" THEN 1 END) > 0\n");
-        sb.Append("ORDER BY ").Append(IdOrder(dialect, "l.customer_id"));
+        q.AppendFeatures(sb);
+        sb.Append("SELECT f.customer_id, f.recency_days, f.frequency, f.monetary, f.total_amount, f.first_purchase, f.last_purchase, f.tenure_days\n");
+        sb.Append("FROM features f\n");
+        sb.Append("ORDER BY ").Append(IdOrder(dialect, "f.customer_id"));
         return new SqlStatement(dialect, sb.ToString(), q.Parameters);
+    }
+
+    /// <summary>
+    /// One row per customer with its features and scores, as <see cref="RfmScorer"/> scores the
+    /// features of <see cref="Features"/>: <c>customer_id</c>, <c>recency_days</c>, <c>frequency</c>,
+    /// <c>monetary</c>, <c>r</c>, <c>f</c>, <c>m</c>, <c>cell</c> and, with a segment table,
+    /// <c>segment</c>; in the library's id order.
+    /// </summary>
+    /// <remarks>
+    /// Per dimension, with m customers and n scores: the rank method is <c>NTILE(n)</c> over (value, id
+    /// order); the pandas-style placement (<see cref="RfmRankBinning.QcutOfRank"/>) puts rank k in bin
+    /// ⌈(k − 1)·n ∕ (m − 1)⌉ (at least 1); value breakpoints compare each value with the order
+    /// statistics x_⌊(m−1)·j∕n⌋, j = 1 … n − 1 (the exact form of the type-7 edges, as the library
+    /// does); fixed thresholds are parameters. Bins count up with the value; R is n + 1 − bin.
+    /// </remarks>
+    /// <param name="source">The table and columns.</param>
+    /// <param name="options">The as-of date and the line policies.</param>
+    /// <param name="scoring">The scores per dimension.</param>
+    /// <param name="segments">The segment rules, or null for no segment column.</param>
+    /// <param name="dialect">The SQL dialect.</param>
+    /// <returns>The statement and its parameters (those of <see cref="Features"/>, fixed thresholds <c>r_t1</c> …, segment names <c>segment_0</c> … and <c>segment_fallback</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="options"/> or <paramref name="scoring"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Features"/>, or the segment table is for another number of scores.</exception>
+    public static SqlStatement Scores(RfmSqlSource source, RfmTransactionOptions options, RfmScoringOptions scoring, RfmSegmentTable? segments, SqlDialect dialect)
+    {
+        var q = new Query(source, options, dialect);
+        Guard.NotNull(scoring, nameof(scoring));
+        int n = scoring.ScoreCount;
+        if (segments is not null && segments.ScoreCount != n)
+        {
+            throw new ArgumentException($"The segment table is written for {segments.ScoreCount} scores per dimension, the scoring has {n}.", nameof(segments));
+        }
+
+        var parameters = new List<SqlParameter>(q.Parameters);
+        var dims = new[]
+        {
+            new Dimension("r", "recency_days", scoring.Recency),
+            new Dimension("f", "frequency", scoring.Frequency),
+            new Dimension("m", "monetary", scoring.Monetary),
+        };
+        string idOrder = "o.id_number, " + TextOrder(dialect, "o.customer_id");
+        var sb = new StringBuilder();
+        q.AppendLines(sb);
+        q.AppendFeatures(sb);
+        sb.Append(",ordered AS (\n  SELECT f.*, ").Append(IdNumber(dialect, "f.customer_id")).Append(" AS id_number, COUNT(*) OVER () AS m_count\n  FROM features f\n)");
+        sb.Append(",\nwindowed AS (\n  SELECT o.*");
+        foreach (Dimension d in dims)
+        {
+            string v = "o." + d.Column;
+            switch (d.Scoring.Method)
+            {
+                case RfmScoringMethod.RankEqualCount when d.Scoring.RankBinning == RfmRankBinning.Ntile:
+                    sb.Append(",\n    NTILE(").Append(n.ToString(CultureInfo.InvariantCulture)).Append(") OVER (ORDER BY ").Append(v).Append(", ").Append(idOrder).Append(") AS bin_").Append(d.Name);
+                    break;
+                case RfmScoringMethod.RankEqualCount:
+                    sb.Append(",\n    ROW_NUMBER() OVER (ORDER BY ").Append(v).Append(", ").Append(idOrder).Append(") AS k_").Append(d.Name);
+                    break;
+                case RfmScoringMethod.ValueBreakpoints:
+                    sb.Append(",\n    ROW_NUMBER() OVER (ORDER BY ").Append(v).Append(") AS k_").Append(d.Name);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        sb.Append("\n  FROM ordered o\n)");
+        sb.Append(",\nedges AS (\n  SELECT MAX(1) AS one");
+        foreach (Dimension d in dims.Where(d => d.Scoring.Method == RfmScoringMethod.ValueBreakpoints))
+        {
+            for (int j = 1; j < n; j++)
+            {
+                string index = IntDiv(dialect, "(w.m_count - 1) * " + j.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)) + " + 1";
+                sb.Append(",\n    MAX(CASE WHEN w.k_").Append(d.Name).Append(" = ").Append(index).Append(" THEN w.").Append(d.Column).Append(" END) AS e_").Append(d.Name).Append('_').Append(j.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        sb.Append("\n  FROM windowed w\n)");
+        sb.Append(",\nbinned AS (\n  SELECT w.*");
+        foreach (Dimension d in dims)
+        {
+            sb.Append(",\n    ").Append(Bin(dialect, d, n, parameters)).Append(" AS b_").Append(d.Name);
+        }
+
+        sb.Append("\n  FROM windowed w CROSS JOIN edges e\n)");
+        sb.Append(",\nscored AS (\n  SELECT b.customer_id, b.recency_days, b.frequency, b.monetary, b.id_number, ")
+            .Append(n + 1).Append(" - b.b_r AS r, b.b_f AS f, b.b_m AS m\n  FROM binned b\n)\n");
+        string R = SqlText.AsText(dialect, "s.r"), F = SqlText.AsText(dialect, "s.f"), M = SqlText.AsText(dialect, "s.m");
+        sb.Append("SELECT s.customer_id, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m,\n");
+        sb.Append("  CASE WHEN s.r <= 9 AND s.f <= 9 AND s.m <= 9 THEN CONCAT(").Append(R).Append(", ").Append(F).Append(", ").Append(M)
+            .Append(") ELSE CONCAT(").Append(R).Append(", '-', ").Append(F).Append(", '-', ").Append(M).Append(") END AS cell");
+        if (segments is not null)
+        {
+            sb.Append(",\n  CASE");
+            for (int i = 0; i < segments.Rules.Count; i++)
+            {
+                RfmSegmentRule rule = segments.Rules[i];
+                string name = "segment_" + i.ToString(CultureInfo.InvariantCulture);
+                parameters.Add(new SqlParameter(name, rule.Name));
+                sb.Append("\n    WHEN ").Append(Between("s.r", rule.RecencyLow, rule.RecencyHigh)).Append(" AND ").Append(Between("s.f", rule.FrequencyLow, rule.FrequencyHigh))
+                    .Append(" AND ").Append(Between("s.m", rule.MonetaryLow, rule.MonetaryHigh)).Append(" THEN ").Append(SqlText.Parameter(dialect, name));
+            }
+
+            parameters.Add(new SqlParameter("segment_fallback", segments.FallbackSegment));
+            sb.Append("\n    ELSE ").Append(SqlText.Parameter(dialect, "segment_fallback")).Append(" END AS segment");
+        }
+
+        sb.Append("\nFROM scored s\nORDER BY s.id_number, ").Append(TextOrder(dialect, "s.customer_id"));
+        return new SqlStatement(dialect, sb.ToString(), parameters);
     }
 
     /// <summary>
@@ -88,7 +177,7 @@ public static class RfmSql
         string Count(string condition) => "COUNT(CASE WHEN " + condition + " THEN 1 END)";
         var sb = new StringBuilder();
         q.AppendLines(sb);
-        sb.Append("SELECT\n");
+        sb.Append("\nSELECT\n");
         sb.Append("  COUNT(*) AS lines_read,\n");
         sb.Append("  ").Append(Count("l.status = 1")).Append(" AS lines_without_customer,\n");
         sb.Append("  ").Append(Count("l.status = 2")).Append(" AS lines_after_as_of,\n");
@@ -109,7 +198,10 @@ public static class RfmSql
     /// The library's id order as an ORDER BY list: by value when every id in the result is an
     /// integer (equal values then by text), else by text, character by character (binary collation).
     /// </summary>
-    internal static string IdOrder(SqlDialect dialect, string id)
+    internal static string IdOrder(SqlDialect dialect, string id) => IdNumber(dialect, id) + ", " + TextOrder(dialect, id);
+
+    /// <summary>The id as a number when every id of the rows is an integer, else NULL (a window over all rows).</summary>
+    internal static string IdNumber(SqlDialect dialect, string id)
     {
         string isInteger = dialect switch
         {
@@ -117,20 +209,83 @@ public static class RfmSql
             SqlDialect.TSql => "(" + id + " NOT LIKE '%[^0-9]%' AND " + id + " <> '') OR (" + id + " LIKE '-_%' AND SUBSTRING(" + id + ", 2, 4000) NOT LIKE '%[^0-9]%')",
             _ => id + " ~ '^-?[0-9]+$'",
         };
-        string allIntegers = "MIN(CASE WHEN " + isInteger + " THEN 1 ELSE 0 END) OVER ()";
         string number = dialect switch
         {
             SqlDialect.SparkSql => "try_cast(" + id + " AS DECIMAL(38, 0))",
             SqlDialect.TSql => "TRY_CAST(" + id + " AS decimal(38, 0))",
             _ => "CAST(" + id + " AS numeric)",
         };
-        string text = dialect switch
+        return "CASE WHEN MIN(CASE WHEN " + isInteger + " THEN 1 ELSE 0 END) OVER () = 1 THEN " + number + " END";
+    }
+
+    /// <summary>Text in ordinal (binary) order.</summary>
+    internal static string TextOrder(SqlDialect dialect, string id) => dialect switch
+    {
+        SqlDialect.TSql => id + " COLLATE Latin1_General_100_BIN2",
+        SqlDialect.PostgreSql => id + " COLLATE \"C\"",
+        _ => id,
+    };
+
+    private static string IntDiv(SqlDialect dialect, string a, string b) =>
+        dialect == SqlDialect.SparkSql ? "(" + a + ") DIV " + b : "(" + a + ") / " + b;
+
+    private static string Between(string score, int low, int high) =>
+        score + " BETWEEN " + low.ToString(CultureInfo.InvariantCulture) + " AND " + high.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The ascending bin (1 … n) of one dimension.</summary>
+    private static string Bin(SqlDialect dialect, Dimension d, int n, List<SqlParameter> parameters)
+    {
+        string v = "w." + d.Column;
+        switch (d.Scoring.Method)
         {
-            SqlDialect.TSql => id + " COLLATE Latin1_General_100_BIN2",
-            SqlDialect.PostgreSql => id + " COLLATE \"C\"",
-            _ => id,
-        };
-        return "CASE WHEN " + allIntegers + " = 1 THEN " + number + " END, " + text;
+            case RfmScoringMethod.RankEqualCount when d.Scoring.RankBinning == RfmRankBinning.Ntile:
+                return "w.bin_" + d.Name;
+            case RfmScoringMethod.RankEqualCount:
+                // The smallest j with k ≤ 1 + (m − 1)·j/n: ⌈(k − 1)·n / (m − 1)⌉, at least 1 (one customer: bin 1).
+                string k = "w.k_" + d.Name;
+                string nText = n.ToString(CultureInfo.InvariantCulture);
+                return "CASE WHEN w.m_count = 1 OR " + k + " = 1 THEN 1 ELSE "
+                    + IntDiv(dialect, "(" + k + " - 1) * " + nText + " + w.m_count - 2", "(w.m_count - 1)") + " END";
+            case RfmScoringMethod.ValueBreakpoints:
+            {
+                var sb = new StringBuilder("(1");
+                for (int j = 1; j < n; j++)
+                {
+                    sb.Append(" + CASE WHEN e.e_").Append(d.Name).Append('_').Append(j.ToString(CultureInfo.InvariantCulture)).Append(" < ").Append(v).Append(" THEN 1 ELSE 0 END");
+                }
+
+                return sb.Append(')').ToString();
+            }
+
+            default:
+            {
+                var sb = new StringBuilder("(1");
+                for (int j = 0; j < d.Scoring.Thresholds.Count; j++)
+                {
+                    string name = d.Name + "_t" + (j + 1).ToString(CultureInfo.InvariantCulture);
+                    parameters.Add(new SqlParameter(name, d.Scoring.Thresholds[j]));
+                    sb.Append(" + CASE WHEN ").Append(SqlText.Parameter(dialect, name)).Append(" < ").Append(v).Append(" THEN 1 ELSE 0 END");
+                }
+
+                return sb.Append(')').ToString();
+            }
+        }
+    }
+
+    private sealed class Dimension
+    {
+        public Dimension(string name, string column, RfmDimensionScoring scoring)
+        {
+            Name = name;
+            Column = column;
+            Scoring = scoring;
+        }
+
+        public string Name { get; }
+
+        public string Column { get; }
+
+        public RfmDimensionScoring Scoring { get; }
     }
 
     /// <summary>The common part: the lines with their status, as a CTE named <c>lines</c>.</summary>
@@ -173,6 +328,37 @@ public static class RfmSql
         }
 
         public IReadOnlyList<SqlParameter> Parameters { get; }
+
+        /// <summary>Appends the CTE <c>features</c>: one row per customer with a purchase line.</summary>
+        public void AppendFeatures(StringBuilder sb)
+        {
+            SqlDialect dialect = _dialect;
+            RfmTransactionOptions options = _options;
+            string asOf = SqlText.AsDate(dialect, SqlText.Parameter(dialect, "as_of"));
+            string purchase = "l.status = 0";
+            string counted = options.NonPositiveAmounts == RfmNonPositivePolicy.Net ? "l.status IN (0, 4)" : purchase;
+            string frequency = options.Frequency == RfmFrequencyBasis.DistinctOrders
+                ? "COUNT(DISTINCT CASE WHEN " + purchase + " THEN l.order_id END)"
+                : "COUNT(DISTINCT CASE WHEN " + purchase + " THEN l.day END)";
+            string total = "SUM(CASE WHEN " + counted + " THEN l.amount END)";
+            string first = "MIN(CASE WHEN " + purchase + " THEN l.day END)";
+            string last = "MAX(CASE WHEN " + purchase + " THEN l.day END)";
+            sb.Append(",\nfeatures AS (\n");
+            sb.Append("  SELECT\n");
+            sb.Append("    l.customer_id AS customer_id,\n");
+            sb.Append("    ").Append(SqlText.DayDifference(dialect, last, asOf)).Append(" AS recency_days,\n");
+            sb.Append("    ").Append(frequency).Append(" AS frequency,\n");
+            sb.Append("    ").Append(options.Monetary == RfmMonetaryBasis.Sum ? total : total + " / " + frequency).Append(" AS monetary,\n");
+            sb.Append("    ").Append(total).Append(" AS total_amount,\n");
+            sb.Append("    ").Append(first).Append(" AS first_purchase,\n");
+            sb.Append("    ").Append(last).Append(" AS last_purchase,\n");
+            sb.Append("    ").Append(SqlText.DayDifference(dialect, first, asOf)).Append(" AS tenure_days\n");
+            sb.Append("  FROM lines l\n");
+            sb.Append("  WHERE ").Append(counted).Append('\n');
+            sb.Append("  GROUP BY l.customer_id\n");
+            sb.Append("  HAVING COUNT(CASE WHEN ").Append(purchase).Append(" THEN 1 END) > 0\n");
+            sb.Append(")\n");
+        }
 
         public void AppendLines(StringBuilder sb)
         {
@@ -233,11 +419,11 @@ public static class RfmSql
                 sb.Append("    CASE WHEN r.status = 0 AND ROW_NUMBER() OVER (PARTITION BY r.status, ").Append(key)
                     .Append(" ORDER BY r.ts) > 1 THEN 5 ELSE r.status END AS status\n");
                 sb.Append("  FROM classified r\n");
-                sb.Append(")\n");
+                sb.Append(')');
             }
             else
             {
-                sb.Append(",\nlines AS (SELECT * FROM classified)\n");
+                sb.Append(",\nlines AS (SELECT * FROM classified)");
             }
         }
     }

@@ -14,7 +14,7 @@ public sealed class SqlParameter
     /// <summary>The parameter's name, without the dialect's marker (<c>as_of</c> for <c>@as_of</c> or <c>:as_of</c>).</summary>
     public string Name { get; }
 
-    /// <summary>The value: a <see cref="DateTime"/> (a date), an <see cref="int"/> or a <see cref="string"/>.</summary>
+    /// <summary>The value: a <see cref="DateTime"/> (a date), an <see cref="int"/>, a <see cref="double"/> or a <see cref="string"/>.</summary>
     public object Value { get; }
 
     /// <summary>The name and value, for logs.</summary>

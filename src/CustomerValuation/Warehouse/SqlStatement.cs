@@ -106,6 +106,7 @@ internal static class SqlText
             ? "CAST('" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "' AS date)"
             : "DATE '" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'",
         int i => i.ToString(CultureInfo.InvariantCulture),
+        double x => x.ToString("R", CultureInfo.InvariantCulture),
         // Spark SQL reads backslash escapes in literals and joins adjacent literals ('a''b' is 'ab'),
         // so it gets backslashes; the others double the quote.
         string s => dialect switch
