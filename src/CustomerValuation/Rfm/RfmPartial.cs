@@ -181,6 +181,18 @@ public static class RfmPartial
         return merged ?? throw new ArgumentException("No partial was given; give at least one (RfmPartial.Empty for none).", nameof(partials));
     }
 
+    /// <summary>Computes the cuts of a feature set (the merged features of all partitions).</summary>
+    /// <typeparam name="TId">The customer id type.</typeparam>
+    /// <param name="features">All the customers' features.</param>
+    /// <param name="options">The scoring options; <see langword="null"/> for <see cref="RfmScoringOptions.Default"/>.</param>
+    /// <returns>The cuts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="features"/> is null.</exception>
+    /// <exception cref="ArgumentException">The feature set is empty.</exception>
+    /// <exception cref="NotSupportedException">A dimension uses the rank method and the ids are not comparable.</exception>
+    public static RfmScoreCuts<TId> ScoreCuts<TId>(RfmFeatureSet<TId> features, RfmScoringOptions? options = null)
+        where TId : notnull =>
+        RfmScoreCuts<TId>.FromFeatures(features, options);
+
     internal static void RequireOrders(bool haveOrders, RfmTransactionOptions options, string parameterName)
     {
         if (!haveOrders && options.Frequency == RfmFrequencyBasis.DistinctOrders)
