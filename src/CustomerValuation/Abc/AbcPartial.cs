@@ -95,6 +95,41 @@ public static class AbcPartial
     }
 
     /// <summary>
+    /// Rebuilds broadcast thresholds on a worker from their plain parts (the options and the
+    /// <see cref="AbcThresholds{TId}.Thresholds"/> list), so that only those need to be shipped.
+    /// </summary>
+    /// <typeparam name="TId">The customer id type.</typeparam>
+    /// <param name="options">The options of the analysis.</param>
+    /// <param name="thresholds">One per boundary between ranked classes (classes − 1), in class order; null where the classes above are empty.</param>
+    /// <param name="idComparer">The id order of the analysis; <see langword="null"/> for its default (ordinal for strings).</param>
+    /// <returns>Thresholds that classify as the originals.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="thresholds"/> is null.</exception>
+    /// <exception cref="ArgumentException">The count is not the number of ranked classes − 1, or a threshold's class index is not its position.</exception>
+    public static AbcThresholds<TId> RestoreThresholds<TId>(AbcOptions options, IEnumerable<AbcThreshold<TId>?> thresholds, IComparer<TId>? idComparer = null)
+        where TId : notnull
+    {
+        Guard.NotNull(options, nameof(options));
+        Guard.NotNull(thresholds, nameof(thresholds));
+        var list = new List<AbcThreshold<TId>?>(thresholds);
+        if (list.Count != options.RankedClassCount - 1)
+        {
+            throw new ArgumentException(
+                string.Format(CultureInfo.InvariantCulture, "{0} thresholds were given; the options have {1} ranked classes, so {2} are needed.", list.Count, options.RankedClassCount, options.RankedClassCount - 1),
+                nameof(thresholds));
+        }
+
+        for (int k = 0; k < list.Count; k++)
+        {
+            if (list[k] is AbcThreshold<TId> t && (t.ClassIndex != k || t.Id is null))
+            {
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Threshold {0} has class index {1} or no id; give them in class order, as broadcast.", k, t.ClassIndex), nameof(thresholds));
+            }
+        }
+
+        return new AbcThresholds<TId>(options, list.ToArray(), AbcThresholds<TId>.DefaultComparer(idComparer));
+    }
+
+    /// <summary>
     /// The class thresholds of an analysis: for each ranked class boundary, the value and id of the
     /// last customer (in rank order) above it. Broadcast them to the partitions and classify each
     /// customer there with <see cref="AbcThresholds{TId}.Classify(TId, decimal)"/>: the class is the

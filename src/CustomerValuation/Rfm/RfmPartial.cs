@@ -193,6 +193,58 @@ public static class RfmPartial
         where TId : notnull =>
         RfmScoreCuts<TId>.FromFeatures(features, options);
 
+    /// <summary>
+    /// Rebuilds broadcast score cuts on a worker from their plain parts (the <c>Values</c> and
+    /// <c>Ids</c> of each <see cref="RfmDimensionCuts{TId}"/> and <see cref="RfmScoreCuts{TId}.NumericIdOrder"/>),
+    /// so that only numbers, ids and the scoring options need to be shipped.
+    /// </summary>
+    /// <typeparam name="TId">The customer id type.</typeparam>
+    /// <param name="options">The scoring options the cuts were computed with.</param>
+    /// <param name="numericIdOrder">The cuts' <see cref="RfmScoreCuts{TId}.NumericIdOrder"/>.</param>
+    /// <param name="recencyValues">The recency cut values.</param>
+    /// <param name="recencyIds">The recency cut ids (empty unless recency uses the rank method).</param>
+    /// <param name="frequencyValues">The frequency cut values.</param>
+    /// <param name="frequencyIds">The frequency cut ids (empty unless frequency uses the rank method).</param>
+    /// <param name="monetaryValues">The monetary cut values.</param>
+    /// <param name="monetaryIds">The monetary cut ids (empty unless monetary uses the rank method).</param>
+    /// <returns>Cuts that score as the originals.</returns>
+    /// <exception cref="ArgumentNullException">An argument or a cut id is null.</exception>
+    /// <exception cref="ArgumentException">A dimension has not n − 1 values, or not n − 1 ids under the rank method (none otherwise).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A cut value is NaN or infinite.</exception>
+    /// <exception cref="NotSupportedException">A dimension uses the rank method and the ids are not comparable.</exception>
+    public static RfmScoreCuts<TId> RestoreScoreCuts<TId>(
+        RfmScoringOptions options,
+        bool numericIdOrder,
+        IReadOnlyList<double> recencyValues,
+        IReadOnlyList<TId> recencyIds,
+        IReadOnlyList<double> frequencyValues,
+        IReadOnlyList<TId> frequencyIds,
+        IReadOnlyList<double> monetaryValues,
+        IReadOnlyList<TId> monetaryIds)
+        where TId : notnull
+    {
+        Guard.NotNull(options, nameof(options));
+        Guard.NotNull(recencyValues, nameof(recencyValues));
+        Guard.NotNull(recencyIds, nameof(recencyIds));
+        Guard.NotNull(frequencyValues, nameof(frequencyValues));
+        Guard.NotNull(frequencyIds, nameof(frequencyIds));
+        Guard.NotNull(monetaryValues, nameof(monetaryValues));
+        Guard.NotNull(monetaryIds, nameof(monetaryIds));
+        IComparer<TId>? comparer = typeof(TId) == typeof(string)
+            ? (IComparer<TId>)(numericIdOrder ? IdOrdering.NumericStrings : StringComparer.Ordinal)
+            : typeof(IComparable<TId>).IsAssignableFrom(typeof(TId)) || typeof(IComparable).IsAssignableFrom(typeof(TId)) ? Comparer<TId>.Default : null;
+        int n = options.ScoreCount;
+        var recency = RfmDimensionCuts<TId>.Restore(RfmDimension.Recency, options.Recency, n, recencyValues, recencyIds, nameof(recencyValues), nameof(recencyIds));
+        var frequency = RfmDimensionCuts<TId>.Restore(RfmDimension.Frequency, options.Frequency, n, frequencyValues, frequencyIds, nameof(frequencyValues), nameof(frequencyIds));
+        var monetary = RfmDimensionCuts<TId>.Restore(RfmDimension.Monetary, options.Monetary, n, monetaryValues, monetaryIds, nameof(monetaryValues), nameof(monetaryIds));
+        if (comparer is null && (options.Recency.Method == RfmScoringMethod.RankEqualCount || options.Frequency.Method == RfmScoringMethod.RankEqualCount || options.Monetary.Method == RfmScoringMethod.RankEqualCount))
+        {
+            throw new NotSupportedException("The rank scoring method needs comparable ids to break ties; ids of type " + typeof(TId).Name + " are not comparable.");
+        }
+
+        return new RfmScoreCuts<TId>(options, comparer, recency, frequency, monetary);
+    }
+
     internal static void RequireOrders(bool haveOrders, RfmTransactionOptions options, string parameterName)
     {
         if (!haveOrders && options.Frequency == RfmFrequencyBasis.DistinctOrders)

@@ -38,7 +38,7 @@ namespace CustomerValuation.Rfm;
 public sealed class RfmScoreCuts<TId>
     where TId : notnull
 {
-    private RfmScoreCuts(RfmScoringOptions options, IComparer<TId>? idComparer, RfmDimensionCuts<TId> recency, RfmDimensionCuts<TId> frequency, RfmDimensionCuts<TId> monetary)
+    internal RfmScoreCuts(RfmScoringOptions options, IComparer<TId>? idComparer, RfmDimensionCuts<TId> recency, RfmDimensionCuts<TId> frequency, RfmDimensionCuts<TId> monetary)
     {
         Options = options;
         IdComparer = idComparer;
@@ -52,6 +52,12 @@ public sealed class RfmScoreCuts<TId>
 
     /// <summary>The id order of the whole feature set, which breaks ties in the rank method; null for ids that are not comparable.</summary>
     public IComparer<TId>? IdComparer { get; }
+
+    /// <summary>
+    /// True when the ids are strings ordered numerically (every id of the whole set is an integer
+    /// string); broadcast it with the cuts and give it back to <see cref="RfmPartial.RestoreScoreCuts{TId}"/>.
+    /// </summary>
+    public bool NumericIdOrder => ReferenceEquals(IdComparer, IdOrdering.NumericStrings);
 
     /// <summary>The cuts of recency.</summary>
     public RfmDimensionCuts<TId> Recency { get; }
@@ -216,6 +222,50 @@ public sealed class RfmDimensionCuts<TId>
         }
 
         return new RfmDimensionCuts<TId>(dimension, scoring.Method, n, cuts, cutKeys, cutIds);
+    }
+
+    internal static RfmDimensionCuts<TId> Restore(RfmDimension dimension, RfmDimensionScoring scoring, int n, IReadOnlyList<double> values, IReadOnlyList<TId> ids, string valuesName, string idsName)
+    {
+        Guard.NotNull(values, valuesName);
+        Guard.NotNull(ids, idsName);
+        bool rank = scoring.Method == RfmScoringMethod.RankEqualCount;
+        if (values.Count != n - 1 || ids.Count != (rank ? n - 1 : 0))
+        {
+            throw new ArgumentException(
+                string.Format(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    "The {0} cuts have {1} values and {2} ids; {3} scores by {4} need {5} values and {6} ids (as broadcast from RfmScoreCuts).",
+                    dimension,
+                    values.Count,
+                    ids.Count,
+                    n,
+                    scoring.Method,
+                    n - 1,
+                    rank ? n - 1 : 0),
+                values.Count != n - 1 ? valuesName : idsName);
+        }
+
+        var cuts = new double[n - 1];
+        var keys = new ulong[n - 1];
+        var cutIds = new TId[ids.Count];
+        for (int j = 0; j < cuts.Length; j++)
+        {
+            double v = values[j];
+            if (double.IsNaN(v) || double.IsInfinity(v))
+            {
+                Guard.ThrowNotFinite(v, valuesName, j);
+            }
+
+            cuts[j] = v;
+            keys[j] = dimension == RfmDimension.Monetary ? RankBinner.Key(v) : RankBinner.Key((int)v);
+        }
+
+        for (int j = 0; j < cutIds.Length; j++)
+        {
+            cutIds[j] = ids[j] ?? throw new ArgumentNullException(idsName, "The id of cut " + j.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is null.");
+        }
+
+        return new RfmDimensionCuts<TId>(dimension, scoring.Method, n, cuts, keys, cutIds);
     }
 
     internal byte ScoreOf(double value, ulong key, TId id, IComparer<TId>? comparer)

@@ -80,7 +80,7 @@ public class AbcPartialTests
         {
             AbcAnalysis<string> one = SinglePass(c.Records, c.Options);
             AbcPartial<string> merged = Merged(c.Records, c.Partitions, c.Seed);
-            AbcThresholds<string> thresholds = AbcPartial.Thresholds(merged.Analyze(c.Options));
+            AbcThresholds<string> thresholds = AbcPartial.RestoreThresholds(c.Options, AbcPartial.Thresholds(merged.Analyze(c.Options)).Thresholds.ToArray());
 
             // Second pass: each customer classified alone from its total and the broadcast thresholds.
             return one.Customers.All(customer => thresholds.Classify(customer.Id, merged.Totals[customer.Id]) == customer.ClassIndex
@@ -119,6 +119,8 @@ public class AbcPartialTests
         Assert.Throws<ArgumentException>(() => AbcPartial.Empty<string>().Analyze());
         Assert.Equal("analysis", Assert.Throws<ArgumentNullException>(() => AbcPartial.Thresholds<string>(null!)).ParamName);
         Assert.Equal("source", Assert.Throws<ArgumentOutOfRangeException>(() => AbcPartial.FromRecords([decimal.MaxValue, decimal.MaxValue], _ => "a", v => v)).ParamName);
+        Assert.Equal("thresholds", Assert.Throws<ArgumentException>(() => AbcPartial.RestoreThresholds<string>(AbcOptions.Default, [null])).ParamName);
+        Assert.Equal("thresholds", Assert.Throws<ArgumentException>(() => AbcPartial.RestoreThresholds<string>(AbcOptions.Default, [null, new AbcThreshold<string>(0, 1, "a")])).ParamName);
         AbcPartial<string> big = AbcPartial.FromRecords([decimal.MaxValue], _ => "a", v => v);
         Assert.Equal("other", Assert.Throws<ArgumentOutOfRangeException>(() => big.Merge(big)).ParamName);
     }

@@ -53,8 +53,19 @@ public class RfmScoreCutsTests
             RfmResult<string> all = RfmScorer.Score(features, c.Options);
             RfmScoreCuts<string> cuts = RfmPartial.ScoreCuts(features, c.Options);
 
+            // Broadcast as plain parts and rebuilt, as a worker would.
+            RfmScoreCuts<string> restored = RfmPartial.RestoreScoreCuts(
+                c.Options,
+                cuts.NumericIdOrder,
+                cuts.Recency.Values.ToArray(),
+                cuts.Recency.Ids.ToArray(),
+                cuts.Frequency.Values.ToArray(),
+                cuts.Frequency.Ids.ToArray(),
+                cuts.Monetary.Values.ToArray(),
+                cuts.Monetary.Ids.ToArray());
+
             // Local scoring in reverse order, one customer at a time: nothing depends on the others.
-            return features.Reverse().All(f => cuts.Score(f) == all.Customers.Single(x => x.Id == f.Id).Score);
+            return features.Reverse().All(f => cuts.Score(f) == all.Customers.Single(x => x.Id == f.Id).Score && restored.Score(f) == cuts.Score(f));
         });
     }
 
@@ -89,6 +100,9 @@ public class RfmScoreCutsTests
     public void ScoreCuts_BadInput_Throws()
     {
         Assert.Equal("features", Assert.Throws<ArgumentNullException>(() => RfmPartial.ScoreCuts<string>(null!)).ParamName);
+        Assert.Equal("recencyValues", Assert.Throws<ArgumentException>(() => RfmPartial.RestoreScoreCuts<string>(new RfmScoringOptions(3), false, [1], [], [1, 2], [], [1, 2], [])).ParamName);
+        Assert.Equal("frequencyIds", Assert.Throws<ArgumentException>(() => RfmPartial.RestoreScoreCuts<string>(new RfmScoringOptions(2), false, [1], ["a"], [1], [], [1], ["a"])).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => RfmPartial.RestoreScoreCuts<string>(null!, false, [1], ["a"], [1], ["a"], [1], ["a"])).ParamName);
         RfmFeatureSet<string> empty = RfmPartial.Empty<string>(new RfmTransactionOptions(s_asOf)).ToFeatures();
         Assert.Equal("features", Assert.Throws<ArgumentException>(() => RfmPartial.ScoreCuts(empty)).ParamName);
     }
