@@ -119,6 +119,10 @@ public class PublicApiNullTests
         : type == typeof(RfmScoringOptions) ? RfmScoringOptions.Default
         : type == typeof(RfmSegmentTable) ? RfmSegmentTable.Standard
         : type == typeof(RfmFeatureAccumulator<string>) ? new RfmFeatureAccumulator<string>(SampleTransactionOptions)
+        : type == typeof(RfmPartial<string>) ? RfmPartial.Empty<string>(SampleTransactionOptions)
+        : type == typeof(RfmScoreCuts<string>) ? RfmPartial.ScoreCuts((RfmFeatureSet<string>)Sample(typeof(RfmFeatureSet<string>))!)
+        : type == typeof(AbcPartial<string>) ? AbcPartial.Empty<string>()
+        : type == typeof(AbcThresholds<string>) ? AbcPartial.Thresholds(AbcPartial.FromRecords(new[] { "K1" }, s => s, _ => 1m).Analyze())
         : type == typeof(Scorecard) ? SampleScorecard
         : type == typeof(Criterion) ? SampleScorecard.Criteria[0]
         : type == typeof(TierHysteresis) ? new TierHysteresis(new[] { "A", "B" }, new[] { 5.0 })
@@ -148,6 +152,16 @@ public class PublicApiNullTests
         if (type == typeof(string[]) || type == typeof(IEnumerable<string>))
         {
             return new[] { "P", "Q" };
+        }
+
+        if (type == typeof(IReadOnlyList<string>))
+        {
+            return new[] { "K1" };
+        }
+
+        if (type == typeof(IEnumerable<AbcThreshold<string>?>))
+        {
+            return new AbcThreshold<string>?[] { null, null };
         }
 
         if (type == typeof(AbcOptions))
