@@ -52,8 +52,15 @@ internal static class CsvInput
             : start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
             : start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
             : null;
-        Stream text = new PrefixedStream(bom, length, whole);
-        return encoding is null ? text : Encoding.CreateTranscodingStream(text, encoding, Encoding.UTF8);
+        if (encoding is null)
+        {
+            return new PrefixedStream(bom, length, whole);
+        }
+
+        // The transcoding stream decodes a byte-order mark as the character U+FEFF (it does not
+        // consume it, unlike StreamReader), so the mark is skipped here, as the UTF-8 one is above.
+        int mark = encoding.GetPreamble().Length;
+        return Encoding.CreateTranscodingStream(new PrefixedStream(bom[mark..], length - mark, whole), encoding, Encoding.UTF8);
     }
 
     /// <summary>The records of a file (see <see cref="OpenBytes"/>), with the reader that reads them.</summary>
