@@ -307,6 +307,39 @@ public sealed class CliReviewInputTests : CliTestFolder
         Assert.Matches(@"removed: after the as-of date\s+1\b", stdout);
     }
 
+    [Fact]
+    public void Rfm_TextIdFromAPipeGivenByPath_IsNotReadTwice()
+    {
+        // A pipe named by a path, as a shell's process substitution gives it
+        // (rfm --transactions <(zcat t.csv.gz)): /dev/fd/N. The text id "x3" makes the fast integer
+        // pass give up; it must not start again by opening the path a second time (the pipe is
+        // drained by then: the second pass reads nothing). Reference: the same text from a regular file.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        const string Text = "id,date,amount\n1,2026-01-01,5\n2,2026-01-02,7\nx3,2026-01-10,1\n1,2026-01-20,2\n";
+        string output = Path.Combine(Folder, "pipe.csv");
+        using var server = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out, HandleInheritability.None);
+        using Microsoft.Win32.SafeHandles.SafePipeHandle client = server.ClientSafePipeHandle;
+        string path = "/dev/fd/" + client.DangerousGetHandle().ToInt64().ToString(CultureInfo.InvariantCulture);
+        var writer = new System.Threading.Thread(() =>
+        {
+            server.Write(Encoding.UTF8.GetBytes(Text));
+            server.Dispose();
+        });
+        writer.Start();
+        (int code, _, string stderr) = Run(RfmArgs(path, output, "--bins", "2"));
+        writer.Join();
+        Assert.True(code == 0, stderr);
+
+        string fileOutput = Path.Combine(Folder, "file.csv");
+        (int fileCode, _, string fileStderr) = Run(RfmArgs(Write("t.csv", Text), fileOutput, "--bins", "2"));
+        Assert.True(fileCode == 0, fileStderr);
+        Assert.Equal(File.ReadAllText(fileOutput), File.ReadAllText(output));
+    }
+
     // ---------------------------------------------------------------- JSON lines and stdout
 
     [Fact]
