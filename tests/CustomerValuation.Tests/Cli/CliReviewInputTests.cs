@@ -340,6 +340,45 @@ public sealed class CliReviewInputTests : CliTestFolder
         Assert.Equal(File.ReadAllText(fileOutput), File.ReadAllText(output));
     }
 
+    [Theory]
+    [InlineData("America/New_York")]
+    [InlineData("Asia/Tokyo")]
+    [InlineData("UTC")]
+    public void Rfm_TimestampsWithAnOffset_CountTheirWrittenDate_WhateverTheMachinesTimeZone(string timeZone)
+    {
+        // The library reads timestamps as wall-clock values, nothing converted between time zones
+        // (RfmTransactionOptions); docs/cli.md: the date is yyyy-MM-dd, optionally with a time. So the
+        // date is the one written: a 2026-01-31T02:00:00Z → 01-31, recency 0 to the as-of 01-31;
+        // b 2026-01-30T23:30:00-05:00 → 01-30, recency 1. The tool runs as a process with TZ set
+        // (the local time zone cannot be changed inside the test process).
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string input = Write("t.csv", "id,date,amount\na,2026-01-31T02:00:00Z,5\nb,2026-01-30T23:30:00-05:00,7\n");
+        string tool = Path.Combine(AppContext.BaseDirectory, "customer-valuation.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string arg in (string[])[tool, .. RfmArgs(input, "-", "--bins", "2", "--quiet")])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["TZ"] = timeZone;
+        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
+        string stdout = process.StandardOutput.ReadToEnd();
+        string stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000));
+        Assert.True(process.ExitCode == 0, stderr);
+        string[] rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+        Assert.StartsWith("a,0,1,5,", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("b,1,1,7,", rows[1], StringComparison.Ordinal);
+    }
+
     // ---------------------------------------------------------------- JSON lines and stdout
 
     [Fact]
