@@ -166,6 +166,45 @@ public sealed class CliReviewInputTests : CliTestFolder
         Assert.True(first == "id", "first field: " + string.Join(" ", first.Select(c => ((int)c).ToString("X4", CultureInfo.InvariantCulture))));
     }
 
+    [Fact]
+    public void PlainDecimals_WithManyDigits_AreDecimalParseBitForBit()
+    {
+        // Reference: decimal.TryParse (NumberStyles.Float, invariant), compared bit for bit (value,
+        // scale and sign). The texts are what the fast path is for: a sign, up to 21 digits, at most
+        // one dot anywhere (leading, trailing, none), leading and trailing zeros.
+        var random = new Random(7);
+        for (int run = 0; run < 200_000; run++)
+        {
+            var sb = new StringBuilder();
+            int sign = random.Next(4);
+            if (sign < 2)
+            {
+                sb.Append(sign == 0 ? '-' : '+');
+            }
+
+            int digits = random.Next(0, 22);
+            int dot = random.Next(-1, digits + 1);
+            for (int i = 0; i <= digits; i++)
+            {
+                if (i == dot)
+                {
+                    sb.Append('.');
+                }
+
+                if (i < digits)
+                {
+                    sb.Append(random.Next(3) == 0 ? '0' : (char)('0' + random.Next(10)));
+                }
+            }
+
+            string text = sb.ToString();
+            bool fast = TransactionInput.TryParsePlainDecimal(text, out decimal value);
+            bool general = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal expected);
+            Assert.True(!fast || (general && decimal.GetBits(value).SequenceEqual(decimal.GetBits(expected))), text);
+            Assert.True(fast || !general || digits > 18, "fast path refused " + text);
+        }
+    }
+
     // ---------------------------------------------------------------- rfm pipeline
 
     [Fact]
@@ -377,6 +416,21 @@ public sealed class CliReviewInputTests : CliTestFolder
         string[] rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
         Assert.StartsWith("a,0,1,5,", rows[0], StringComparison.Ordinal);
         Assert.StartsWith("b,1,1,7,", rows[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rfm_WhitespaceDelimiter_CrLfTabsAndBlankLines()
+    {
+        // Hand: fields split at runs of spaces or tabs; the tab-only and space-only lines are blank
+        // (skipped); customer 1: 01-01 (5) → recency 30, F 1, M 5; customer 2: 01-02 (7) → 29, 1, 7.
+        string input = Write("t.txt", "id date amount\r\n 1 2026-01-01 5 \r\n\t\r\n   \r\n2  2026-01-02\t7\r\n\r\n");
+        string output = Path.Combine(Folder, "out.csv");
+        (int code, _, string stderr) = Run(RfmArgs(input, output, "--delimiter", "whitespace", "--bins", "2"));
+        Assert.True(code == 0, stderr);
+        string[] rows = File.ReadAllLines(output).Skip(1).ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.StartsWith("1,30,1,5,", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("2,29,1,7,", rows[1], StringComparison.Ordinal);
     }
 
     // ---------------------------------------------------------------- JSON lines and stdout
