@@ -299,6 +299,20 @@ public sealed class CliReviewInputTests : CliTestFolder
     }
 
     [Fact]
+    public void Rfm_TotalBeyondDecimalOnAnEarlierLine_IsReportedBeforeAParseErrorOnALaterOne()
+    {
+        // The brief of the pipeline: errors are reported as the first bad line in file order. Line 3
+        // takes customer 1's total to 2 × 79,228,162,514,264,337,593,543,950,335 (decimal.MaxValue),
+        // beyond decimal; line 5 has no date. The accumulator finds the overflow only when it applies
+        // its pending lines (in groups of 256), so the parse error on line 5 hid it.
+        const string Max = "79228162514264337593543950335";
+        string input = Write("t.csv", $"id,date,amount\n1,2026-01-01,{Max}\n1,2026-01-02,{Max}\n2,2026-01-02,1\n3,bad,1\n");
+        (int code, _, string stderr) = Run(RfmArgs(input, Path.Combine(Folder, "o.csv")));
+        Assert.Equal(3, code);
+        Assert.Contains("t.csv: line 3: customer '1' would total beyond the range of decimal", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rfm_LibraryErrorLine_CountsBlankLinesAndMultiLineRecords()
     {
         // File lines: 1 header; 2 customer 1; 3 blank; 4–6 one record whose note holds two line
