@@ -350,9 +350,12 @@ internal static class RfmCommand
         }
         catch (CliException)
         {
-            // The lines before the bad one come first: an error among them is the one to report.
+            // The lines before the bad one come first: an error among them is the one to report,
+            // including a customer's total beyond decimal, which the accumulator finds only when it
+            // applies its pending lines.
             aggregation.Post(batch);
             ThrowIfFailed(aggregation.Complete(), path, lines);
+            ThrowIfFailed(PendingLineError(accumulator), path, lines);
             throw;
         }
 
@@ -400,6 +403,29 @@ internal static class RfmCommand
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The error of a line among those the accumulator has not applied yet (a customer's total beyond
+    /// decimal, naming the line), found by applying them; null when there is none. The total of all
+    /// customers going beyond decimal is no line's error and is left to the end.
+    /// </summary>
+    private static ArgumentOutOfRangeException? PendingLineError<TId>(RfmFeatureAccumulator<TId> accumulator)
+        where TId : notnull
+    {
+        try
+        {
+            _ = accumulator.Report;
+            return null;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            return e;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static void ThrowIfFailed(Exception? error, string path, LineMap lines)
