@@ -16,9 +16,18 @@ internal static class CsvInput
     /// pipes too (the first bytes are peeked without seeking). A UTF-8 byte-order mark is skipped;
     /// UTF-16 and UTF-32 text (recognised by its byte-order mark) is transcoded to UTF-8.
     /// </summary>
-    public static Stream OpenBytes(string path)
+    public static Stream OpenBytes(string path) => OpenBytes(path, out _);
+
+    /// <summary>As <see cref="OpenBytes(string)"/>, and whether the input can be opened and read again from the start.</summary>
+    /// <param name="path">The file, or "-" for standard input.</param>
+    /// <param name="rereadable">
+    /// False for standard input and for a pipe named by a path (a shell's process substitution,
+    /// <c>&lt;(zcat f.gz)</c>, is /dev/fd/N): opening it again does not start it again.
+    /// </param>
+    public static Stream OpenBytes(string path, out bool rereadable)
     {
         Stream stream;
+        rereadable = false;
         if (path == "-")
         {
             stream = Console.OpenStandardInput();
@@ -30,6 +39,7 @@ internal static class CsvInput
         else
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            rereadable = stream.CanSeek;
         }
 
         byte[] magic = Peek(stream, 2, out int got);
@@ -52,11 +62,18 @@ internal static class CsvInput
             : start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
             : start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
             : null;
-        Stream text = new PrefixedStream(bom, length, whole);
-        return encoding is null ? text : Encoding.CreateTranscodingStream(text, encoding, Encoding.UTF8);
+        if (encoding is null)
+        {
+            return new PrefixedStream(bom, length, whole);
+        }
+
+        // The transcoding stream decodes a byte-order mark as the character U+FEFF (it does not
+        // consume it, unlike StreamReader), so the mark is skipped here, as the UTF-8 one is above.
+        int mark = encoding.GetPreamble().Length;
+        return Encoding.CreateTranscodingStream(new PrefixedStream(bom[mark..], length - mark, whole), encoding, Encoding.UTF8);
     }
 
-    /// <summary>The records of a file (see <see cref="OpenBytes"/>), with the reader that reads them.</summary>
+    /// <summary>The records of a file (see <see cref="OpenBytes(string)"/>), with the reader that reads them.</summary>
     /// <remarks>Without <paramref name="delimiter"/>, the run's <c>--delimiter</c>.</remarks>
     public static RecordReader OpenRecords(string path, FieldDelimiter? delimiter = null) =>
         new(OpenBytes(path), path, delimiter ?? CliContext.Current.Delimiter);

@@ -208,14 +208,15 @@ internal static class RfmCommand
     /// (as <see cref="long.ToString()"/> does: no leading zeros or '+') are aggregated as numbers,
     /// which is several times faster than text and gives the same order (text ids that are all
     /// integers sort by value); the first other id starts the file again with text ids (for
-    /// standard input, which cannot be read twice, text ids are used from the start). An empty id
-    /// (an unknown customer, removed and counted) is text too.
+    /// standard input or a pipe named by a path, which cannot be read twice, text ids are used from
+    /// the start). An empty id (an unknown customer, removed and counted) is text too.
     /// </summary>
     private static RfmFeatureSet<string> Aggregate(RfmSettings s, RfmTransactionOptions options, bool byAmount)
     {
-        if (s.Transactions != "-")
+        var reader = new RecordReader(CsvInput.OpenBytes(s.Transactions, out bool rereadable), s.Transactions, CliContext.Current.Delimiter);
+        if (rereadable)
         {
-            RfmFeatureSet<long>? numeric = Aggregate<long>(s, options, byAmount, (ReadOnlySpan<char> text, out long id) => TryCanonicalInteger(text, out id));
+            RfmFeatureSet<long>? numeric = Aggregate<long>(reader, s, options, byAmount, (ReadOnlySpan<char> text, out long id) => TryCanonicalInteger(text, out id));
             if (numeric is not null)
             {
                 string[] ids = new string[numeric.Count];
@@ -226,12 +227,14 @@ internal static class RfmCommand
 
                 return numeric.WithIds(ids);
             }
+
+            reader = CsvInput.OpenRecords(s.Transactions);
         }
 
         // One string per distinct customer id, not one per line.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        return Aggregate<string>(s, options, byAmount, (ReadOnlySpan<char> text, out string id) =>
+        return Aggregate<string>(reader, s, options, byAmount, (ReadOnlySpan<char> text, out string id) =>
         {
             if (!lookup.TryGetValue(text, out string? known))
             {
@@ -252,14 +255,16 @@ internal static class RfmCommand
     /// thread reads and parses lines into batches, and a pool thread adds them to the accumulator in
     /// file order. The result and the errors are those of one thread doing both: a bad line found
     /// while reading is reported only after the lines before it were aggregated without an error.
-    /// Null when <paramref name="parseId"/> refuses an id.
+    /// Null when <paramref name="parseId"/> refuses an id. Reads from <paramref name="records"/>, opened
+    /// on the transaction file, and disposes it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static RfmFeatureSet<TId>? Aggregate<TId>(RfmSettings s, RfmTransactionOptions options, bool byAmount, IdParser<TId> parseId)
+    private static RfmFeatureSet<TId>? Aggregate<TId>(RecordReader records, RfmSettings s, RfmTransactionOptions options, bool byAmount, IdParser<TId> parseId)
         where TId : notnull
-    {        string path = s.Transactions;
+    {
+        using RecordReader reader = records;
+        string path = s.Transactions;
         CliContext context = CliContext.Current;
-        using RecordReader reader = CsvInput.OpenRecords(path);
         string[] header = reader.Read()
             ? reader.Strings()
             : throw new CliException($"Input file '{path}' is empty; it needs a header line naming the columns.");
@@ -345,9 +350,12 @@ internal static class RfmCommand
         }
         catch (CliException)
         {
-            // The lines before the bad one come first: an error among them is the one to report.
+            // The lines before the bad one come first: an error among them is the one to report,
+            // including a customer's total beyond decimal, which the accumulator finds only when it
+            // applies its pending lines.
             aggregation.Post(batch);
             ThrowIfFailed(aggregation.Complete(), path, lines);
+            ThrowIfFailed(PendingLineError(accumulator), path, lines);
             throw;
         }
 
@@ -395,6 +403,29 @@ internal static class RfmCommand
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The error of a line among those the accumulator has not applied yet (a customer's total beyond
+    /// decimal, naming the line), found by applying them; null when there is none. The total of all
+    /// customers going beyond decimal is no line's error and is left to the end.
+    /// </summary>
+    private static ArgumentOutOfRangeException? PendingLineError<TId>(RfmFeatureAccumulator<TId> accumulator)
+        where TId : notnull
+    {
+        try
+        {
+            _ = accumulator.Report;
+            return null;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            return e;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static void ThrowIfFailed(Exception? error, string path, LineMap lines)

@@ -61,6 +61,13 @@ internal static class TransactionInput
             return new DateTime(y, mo, d);
         }
 
+        // The date as written (wall clock): a UTC offset or "Z" must not move it into the machine's
+        // time zone, which DateTime.TryParse does.
+        if (DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTimeOffset written))
+        {
+            return written.DateTime.Date;
+        }
+
         if (DateTime.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTime parsed))
         {
             return parsed.Date;
