@@ -17,9 +17,9 @@ internal static class ReportCommand
         }
 
         string output = s.Output;
-        if (previousAsOf is not null && s.Transactions == "-")
+        if (previousAsOf is not null && !Rereadable(s.Transactions))
         {
-            throw CliException.Usage("--previous-as-of reads the transactions twice, so it needs a file, not standard input (-).");
+            throw CliException.Usage($"--previous-as-of reads the transactions twice, so it needs a file, not standard input or a pipe ({s.Transactions}).");
         }
 
         RfmResult<string> rfm = RfmCommand.Run(s with { Output = null }, TextWriter.Null);
@@ -49,6 +49,24 @@ internal static class ReportCommand
 
         Write(output, new ReportData(s.Transactions, asOf, abc, rfm, Transition: transition));
         console.WriteLine($"Wrote the report of {Svg.Customers(rfm.Customers.Count)} (Pareto curve, R × F heat map, segments{(transition is null ? string.Empty : ", ABC class transitions")}) to {CliContext.Describe(output)}");
+    }
+
+    /// <summary>Whether the input can be read a second time: a regular file, not "-" or a pipe such as <c>&lt;(…)</c>.</summary>
+    private static bool Rereadable(string path)
+    {
+        if (path == "-")
+        {
+            return false;
+        }
+
+        if (!File.Exists(path))
+        {
+            return true; // the read reports the missing file
+        }
+
+        // Opening does not read, so nothing of a pipe is consumed; only a seekable file can be read twice.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        return stream.CanSeek;
     }
 
     /// <summary>ABC by value share (A to 80 %, B to 95 %) of the customers' monetary values.</summary>

@@ -147,6 +147,43 @@ public sealed class ReportCommandTests : CliTestFolder
     }
 
     [Fact]
+    public void Report_PreviousAsOfOnAPipe_ExitsTwo_BecauseItReadsTwice()
+    {
+        // Found in review: only "-" was refused, so a pipe given as a path (bash's <(…)) failed later
+        // with a misleading "is empty". A FIFO stands for the pipe.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string fifo = Path.Combine(Folder, "pipe.csv");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mk.WaitForExit();
+        }
+
+        var writer = System.Threading.Tasks.Task.Run(() =>
+        {
+            try
+            {
+                File.WriteAllText(fifo, "cust,day,amount\na,2024-12-01,5\n");
+            }
+            catch (IOException)
+            {
+                // The reader closed the pipe without reading: expected.
+            }
+        });
+        (int code, _, string stderr) = RunReport(fifo, Path.Combine(Folder, "r.html"), "--previous-as-of", "2024-06-30");
+        if (!writer.Wait(TimeSpan.FromSeconds(10)))
+        {
+            using var release = new FileStream(fifo, FileMode.Open, FileAccess.Read); // unblock the writer
+        }
+
+        Assert.Equal(2, code);
+        Assert.Contains("needs a file, not standard input or a pipe", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_MissingOutput_ExitsOneAndWritesNothing()
     {
         string input = Write("lines.csv", Transactions);
