@@ -147,7 +147,7 @@ public sealed class ReportCommandTests : CliTestFolder
     }
 
     [Fact]
-    public void Report_PreviousAsOfOnAPipe_ExitsTwo_BecauseItReadsTwice()
+    public async System.Threading.Tasks.Task Report_PreviousAsOfOnAPipe_ExitsTwo_BecauseItReadsTwice()
     {
         // Found in review: only "-" was refused, so a pipe given as a path (bash's <(…)) failed later
         // with a misleading "is empty". A FIFO stands for the pipe.
@@ -174,7 +174,7 @@ public sealed class ReportCommandTests : CliTestFolder
             }
         });
         (int code, _, string stderr) = RunReport(fifo, Path.Combine(Folder, "r.html"), "--previous-as-of", "2024-06-30");
-        if (!writer.Wait(TimeSpan.FromSeconds(10)))
+        if (await System.Threading.Tasks.Task.WhenAny(writer, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(10))) != writer)
         {
             using var release = new FileStream(fifo, FileMode.Open, FileAccess.Read); // unblock the writer
         }
