@@ -96,75 +96,122 @@ internal static class Program
         Command contribution = BuildContributionCommand(run);
         Command clv = BuildClvCommand(run);
         Command report = BuildReportCommand(run);
+        Command sql = BuildSqlCommand(run);
 
         var outputDirectory = new Option<string>("--output-dir") { Description = "Folder for the demo's result files.", DefaultValueFactory = _ => "demo-output" };
         var demo = new Command("demo", "Run every capability on built-in, seeded synthetic data and write the results to a folder." + Example("demo --output-dir demo-output")) { outputDirectory };
         var demoShared = new SharedOptions(demo, input: false, format: false);
         demo.SetAction(result => run.Execute(result, demoShared, null, console => DemoCommand.Run(result.GetValue(outputDirectory)!, console)));
 
-        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, tiering, contribution ratios, lost-customer reasons, customer lifetime value) on CSV files.") { abc, rfm, tier, contribution, lost, clv, report, demo };
+        return new RootCommand("customer-valuation: customer-valuation algorithms (ABC classification, RFM, tiering, contribution ratios, lost-customer reasons, customer lifetime value) on CSV files.") { abc, rfm, tier, contribution, lost, clv, report, sql, demo };
     }
 
     private static Command BuildRfmCommand(RunEnvironment run)
     {
         var columns = new TransactionColumns(orders: true);
-        var asOf = new Option<string>("--as-of") { Description = "The as-of date, yyyy-MM-dd; recency is counted to it and later lines are removed.", Required = true };
-        var method = new Option<string>("--method") { Description = "rank (equal-count bins, NTILE; default), qcut-rank (pandas qcut of ranks), value (type-7 quantile breakpoints) or fixed (thresholds).", DefaultValueFactory = _ => "rank" };
-        method.AcceptOnlyFromAmong("rank", "qcut-rank", "value", "fixed");
-        var bins = new Option<int>("--bins") { Description = "Scores per dimension, 2 to 10 (default 5).", DefaultValueFactory = _ => 5 };
-        var segments = new Option<string?>("--segments") { Description = "standard (ten segments; the default for 5 bins), compact (four), none, or a CSV file segment,r_low,r_high,f_low,f_high,m_low,m_high." };
-        var fallback = new Option<string>("--fallback-segment") { Description = "Name for customers that no rule of a segment file matches.", DefaultValueFactory = _ => "Others" };
-        var recencyThresholds = new Option<string?>("--recency-thresholds") { Description = "Fixed recency cut points in days, bins − 1 increasing numbers (SPEC W4: 7,30,60,120); overrides --method for recency." };
-        var frequencyThresholds = new Option<string?>("--frequency-thresholds") { Description = "Fixed frequency cut points; overrides --method for frequency." };
-        var monetaryThresholds = new Option<string?>("--monetary-thresholds") { Description = "Fixed monetary cut points; overrides --method for monetary." };
-        var frequencyBasis = new Option<string?>("--frequency") { Description = "orders (distinct order ids; the default with --order-column) or days (distinct purchase days)." };
-        frequencyBasis.AcceptOnlyFromAmong("orders", "days");
-        var monetaryBasis = new Option<string>("--monetary") { Description = "sum (default) or mean (per order or purchase day).", DefaultValueFactory = _ => "sum" };
-        monetaryBasis.AcceptOnlyFromAmong("sum", "mean");
-        var nonPositive = new Option<string>("--non-positive") { Description = "Lines with amount (or quantity or price) ≤ 0: exclude (default) or net against the customer's total.", DefaultValueFactory = _ => "exclude" };
-        nonPositive.AcceptOnlyFromAmong("exclude", "net");
-        var future = new Option<string>("--future") { Description = "Lines after --as-of: exclude (default, counted) or reject (stop with an error).", DefaultValueFactory = _ => "exclude" };
-        future.AcceptOnlyFromAmong("exclude", "reject");
-        var duplicates = new Option<string>("--duplicates") { Description = "Exact duplicate lines (all columns equal): keep (default) or remove.", DefaultValueFactory = _ => "keep" };
-        duplicates.AcceptOnlyFromAmong("keep", "remove");
+        var rfmOptions = new RfmOptionSet();
         var outputFile = new Option<string?>("--output") { Description = "Write customer_id,recency_days,frequency,monetary,r,f,m,cell,segment to this CSV file." };
-
         var rfm = new Command("rfm", "RFM scores, cells and segments from transaction lines in a CSV file." + Example("rfm --transactions online_retail.csv.gz --customer-column CustomerID --date-column InvoiceDate --quantity-column Quantity --price-column UnitPrice --order-column InvoiceNo --exclude-order-prefix C --as-of 2011-12-10 --output rfm.csv"));
         columns.AddTo(rfm);
-        foreach (Option option in new Option[] { asOf, method, bins, segments, fallback, recencyThresholds, frequencyThresholds, monetaryThresholds, frequencyBasis, monetaryBasis, nonPositive, future, duplicates, outputFile })
-        {
-            rfm.Options.Add(option);
-        }
-
+        rfmOptions.AddTo(rfm);
+        rfm.Options.Add(outputFile);
         var shared = new SharedOptions(rfm);
         rfm.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile), console =>
-        {
-            var settings = new RfmSettings(
-                result.GetValue(columns.Transactions)!,
-                result.GetValue(columns.Customer)!,
-                result.GetValue(columns.Date)!,
-                result.GetValue(columns.Amount),
-                result.GetValue(columns.Quantity),
-                result.GetValue(columns.Price),
-                result.GetValue(columns.Order),
-                result.GetValue(columns.ExcludeOrderPrefix),
-                result.GetValue(asOf)!,
-                result.GetValue(method)!,
-                result.GetValue(bins),
-                result.GetValue(segments),
-                result.GetValue(fallback)!,
-                result.GetValue(recencyThresholds),
-                result.GetValue(frequencyThresholds),
-                result.GetValue(monetaryThresholds),
-                result.GetValue(frequencyBasis),
-                result.GetValue(monetaryBasis)!,
-                result.GetValue(nonPositive)!,
-                result.GetValue(future)!,
-                result.GetValue(duplicates)!,
-                result.GetValue(outputFile));
-            RfmCommand.Run(settings, console);
-        }));
+            RfmCommand.Run(rfmOptions.Settings(result, columns, result.GetValue(columns.Transactions)!, result.GetValue(outputFile)), console)));
         return rfm;
+    }
+
+    private static Command BuildSqlCommand(RunEnvironment run)
+    {
+        var table = new Option<string>("--table") { Description = "The table (or view) of transaction lines: table, schema.table or catalog.schema.table.", Required = true };
+        var dialect = new Option<string>("--dialect") { Description = "postgres (PostgreSQL 11+, Citus), spark (Spark SQL 3.4+, Databricks) or tsql (SQL Server 2016+, Azure SQL, Fabric).", Required = true, HelpName = "postgres|spark|tsql" };
+        var what = new Option<string>("--what") { Description = "scores (features, R, F, M, cell, segment; default), features, or report (the count of lines per policy).", DefaultValueFactory = _ => "scores", HelpName = "scores|features|report" };
+        var lineKey = new Option<string?>("--line-key-columns") { Description = "With --duplicates remove: further columns that tell lines apart (comma-separated, e.g. stock_code)." };
+        var view = new Option<string?>("--view") { Description = "Write CREATE VIEW NAME AS … (values as literals) instead of the statement with parameters." };
+        var outputFile = new Option<string?>("--output") { Description = "Write the SQL to this file (default: standard output)." };
+        var columns = new TransactionColumns(orders: true);
+        var rfmOptions = new RfmOptionSet();
+        var sqlRfm = new Command("rfm", "The SQL that computes the rfm command's features, scores, cells and segments (or its line report) inside a warehouse, with the same definitions (docs/warehouse.md)." + Example("sql rfm --dialect postgres --table sales.transactions --customer-column customer_id --date-column invoice_date --quantity-column quantity --price-column unit_price --order-column invoice_no --exclude-order-prefix C --as-of 2011-12-10"));
+        sqlRfm.Options.Add(table);
+        sqlRfm.Options.Add(dialect);
+        sqlRfm.Options.Add(what);
+        foreach (Option option in new Option[] { columns.Customer, columns.Date, columns.Amount, columns.Quantity, columns.Price, columns.Order, columns.ExcludeOrderPrefix })
+        {
+            sqlRfm.Options.Add(option);
+        }
+
+        rfmOptions.AddTo(sqlRfm);
+        sqlRfm.Options.Add(lineKey);
+        sqlRfm.Options.Add(view);
+        sqlRfm.Options.Add(outputFile);
+        var shared = new SharedOptions(sqlRfm, input: false, format: false);
+        sqlRfm.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile) ?? "-", console =>
+        {
+            string[] keys = result.GetValue(lineKey) is { } k ? k.Split(',').Select(c => c.Trim()).ToArray() : [];
+            var settings = new SqlRfmSettings(rfmOptions.Settings(result, columns, result.GetValue(table)!, result.GetValue(outputFile)), result.GetValue(dialect)!, result.GetValue(what)!, keys, result.GetValue(view));
+            SqlCommand.RunRfm(settings, console);
+        }));
+        return new Command("sql", "SQL for a warehouse (PostgreSQL, Spark SQL, T-SQL) that computes the library's definitions where the data is.") { sqlRfm };
+    }
+
+    /// <summary>The rfm command's as-of, policy and scoring options, declared once for <c>rfm</c> and <c>sql rfm</c>.</summary>
+    private sealed class RfmOptionSet
+    {
+        private readonly Option<string> _asOf = new("--as-of") { Description = "The as-of date, yyyy-MM-dd; recency is counted to it and later lines are removed.", Required = true };
+        private readonly Option<string> _method = new("--method") { Description = "rank (equal-count bins, NTILE; default), qcut-rank (pandas qcut of ranks), value (type-7 quantile breakpoints) or fixed (thresholds).", DefaultValueFactory = _ => "rank" };
+        private readonly Option<int> _bins = new("--bins") { Description = "Scores per dimension, 2 to 10 (default 5).", DefaultValueFactory = _ => 5 };
+        private readonly Option<string?> _segments = new("--segments") { Description = "standard (ten segments; the default for 5 bins), compact (four), none, or a CSV file segment,r_low,r_high,f_low,f_high,m_low,m_high." };
+        private readonly Option<string> _fallback = new("--fallback-segment") { Description = "Name for customers that no rule of a segment file matches.", DefaultValueFactory = _ => "Others" };
+        private readonly Option<string?> _recencyThresholds = new("--recency-thresholds") { Description = "Fixed recency cut points in days, bins − 1 increasing numbers (SPEC W4: 7,30,60,120); overrides --method for recency." };
+        private readonly Option<string?> _frequencyThresholds = new("--frequency-thresholds") { Description = "Fixed frequency cut points; overrides --method for frequency." };
+        private readonly Option<string?> _monetaryThresholds = new("--monetary-thresholds") { Description = "Fixed monetary cut points; overrides --method for monetary." };
+        private readonly Option<string?> _frequencyBasis = new("--frequency") { Description = "orders (distinct order ids; the default with --order-column) or days (distinct purchase days)." };
+        private readonly Option<string> _monetaryBasis = new("--monetary") { Description = "sum (default) or mean (per order or purchase day).", DefaultValueFactory = _ => "sum" };
+        private readonly Option<string> _nonPositive = new("--non-positive") { Description = "Lines with amount (or quantity or price) ≤ 0: exclude (default) or net against the customer's total.", DefaultValueFactory = _ => "exclude" };
+        private readonly Option<string> _future = new("--future") { Description = "Lines after --as-of: exclude (default, counted) or reject (stop with an error).", DefaultValueFactory = _ => "exclude" };
+        private readonly Option<string> _duplicates = new("--duplicates") { Description = "Exact duplicate lines (all columns equal): keep (default) or remove.", DefaultValueFactory = _ => "keep" };
+
+        public RfmOptionSet()
+        {
+            _method.AcceptOnlyFromAmong("rank", "qcut-rank", "value", "fixed");
+            _frequencyBasis.AcceptOnlyFromAmong("orders", "days");
+            _monetaryBasis.AcceptOnlyFromAmong("sum", "mean");
+            _nonPositive.AcceptOnlyFromAmong("exclude", "net");
+            _future.AcceptOnlyFromAmong("exclude", "reject");
+            _duplicates.AcceptOnlyFromAmong("keep", "remove");
+        }
+
+        public void AddTo(Command command)
+        {
+            foreach (Option option in new Option[] { _asOf, _method, _bins, _segments, _fallback, _recencyThresholds, _frequencyThresholds, _monetaryThresholds, _frequencyBasis, _monetaryBasis, _nonPositive, _future, _duplicates })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public RfmSettings Settings(ParseResult result, TransactionColumns columns, string transactions, string? output) => new(
+            transactions,
+            result.GetValue(columns.Customer)!,
+            result.GetValue(columns.Date)!,
+            result.GetValue(columns.Amount),
+            result.GetValue(columns.Quantity),
+            result.GetValue(columns.Price),
+            result.GetValue(columns.Order),
+            result.GetValue(columns.ExcludeOrderPrefix),
+            result.GetValue(_asOf)!,
+            result.GetValue(_method)!,
+            result.GetValue(_bins),
+            result.GetValue(_segments),
+            result.GetValue(_fallback)!,
+            result.GetValue(_recencyThresholds),
+            result.GetValue(_frequencyThresholds),
+            result.GetValue(_monetaryThresholds),
+            result.GetValue(_frequencyBasis),
+            result.GetValue(_monetaryBasis)!,
+            result.GetValue(_nonPositive)!,
+            result.GetValue(_future)!,
+            result.GetValue(_duplicates)!,
+            output);
     }
 
     private static Command BuildReportCommand(RunEnvironment run)

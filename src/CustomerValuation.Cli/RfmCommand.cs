@@ -45,36 +45,8 @@ internal static class RfmCommand
         }
 
         bool byAmount = s.AmountColumn is not null;
-        if (byAmount == (s.QuantityColumn is not null || s.PriceColumn is not null) || (!byAmount && (s.QuantityColumn is null || s.PriceColumn is null)))
-        {
-            throw CliException.Usage("Give either --amount-column, or both --quantity-column and --price-column.");
-        }
-
-        DateTime asOf = ParseAsOf(s.AsOf);
-        RfmFrequencyBasis frequencyBasis = s.FrequencyBasis switch
-        {
-            null => s.OrderColumn is null ? RfmFrequencyBasis.DistinctDays : RfmFrequencyBasis.DistinctOrders,
-            "orders" => RfmFrequencyBasis.DistinctOrders,
-            _ => RfmFrequencyBasis.DistinctDays,
-        };
-        if (frequencyBasis == RfmFrequencyBasis.DistinctOrders && s.OrderColumn is null)
-        {
-            throw CliException.Usage("--frequency orders counts distinct orders and needs --order-column.");
-        }
-
-        if (s.ExcludeOrderPrefix is not null && s.OrderColumn is null)
-        {
-            throw CliException.Usage("--exclude-order-prefix needs --order-column.");
-        }
-
-        var transactionOptions = new RfmTransactionOptions(
-            asOf,
-            frequencyBasis,
-            s.MonetaryBasis == "mean" ? RfmMonetaryBasis.MeanPerPurchase : RfmMonetaryBasis.Sum,
-            s.NonPositive == "net" ? RfmNonPositivePolicy.Net : RfmNonPositivePolicy.Exclude,
-            s.FutureLines == "reject" ? RfmFutureLinePolicy.Reject : RfmFutureLinePolicy.Exclude,
-            s.ExcludeOrderPrefix,
-            s.Duplicates == "remove" ? RfmDuplicatePolicy.Remove : RfmDuplicatePolicy.Keep);
+        RfmTransactionOptions transactionOptions = TransactionOptions(s);
+        DateTime asOf = transactionOptions.AsOf;
         RfmScoringOptions scoring = BuildScoring(s);
         RfmSegmentTable? table = LoadSegments(s, console);
 
@@ -122,6 +94,42 @@ internal static class RfmCommand
         }
 
         return result;
+    }
+
+    /// <summary>The aggregation options of the rfm settings, checked (shared with <c>sql rfm</c>).</summary>
+    internal static RfmTransactionOptions TransactionOptions(RfmSettings s)
+    {
+        bool byAmount = s.AmountColumn is not null;
+        if (byAmount == (s.QuantityColumn is not null || s.PriceColumn is not null) || (!byAmount && (s.QuantityColumn is null || s.PriceColumn is null)))
+        {
+            throw CliException.Usage("Give either --amount-column, or both --quantity-column and --price-column.");
+        }
+
+        DateTime asOf = ParseAsOf(s.AsOf);
+        RfmFrequencyBasis frequencyBasis = s.FrequencyBasis switch
+        {
+            null => s.OrderColumn is null ? RfmFrequencyBasis.DistinctDays : RfmFrequencyBasis.DistinctOrders,
+            "orders" => RfmFrequencyBasis.DistinctOrders,
+            _ => RfmFrequencyBasis.DistinctDays,
+        };
+        if (frequencyBasis == RfmFrequencyBasis.DistinctOrders && s.OrderColumn is null)
+        {
+            throw CliException.Usage("--frequency orders counts distinct orders and needs --order-column.");
+        }
+
+        if (s.ExcludeOrderPrefix is not null && s.OrderColumn is null)
+        {
+            throw CliException.Usage("--exclude-order-prefix needs --order-column.");
+        }
+
+        return new RfmTransactionOptions(
+            asOf,
+            frequencyBasis,
+            s.MonetaryBasis == "mean" ? RfmMonetaryBasis.MeanPerPurchase : RfmMonetaryBasis.Sum,
+            s.NonPositive == "net" ? RfmNonPositivePolicy.Net : RfmNonPositivePolicy.Exclude,
+            s.FutureLines == "reject" ? RfmFutureLinePolicy.Reject : RfmFutureLinePolicy.Exclude,
+            s.ExcludeOrderPrefix,
+            s.Duplicates == "remove" ? RfmDuplicatePolicy.Remove : RfmDuplicatePolicy.Keep);
     }
 
     public static string FormatSummary(RfmScoringSummary summary)
@@ -452,7 +460,7 @@ internal static class RfmCommand
 
     private static DateTime ParseAsOf(string text) => TransactionInput.ParseOptionDate(text, "--as-of");
 
-    private static RfmScoringOptions BuildScoring(RfmSettings s)
+    internal static RfmScoringOptions BuildScoring(RfmSettings s)
     {
         if (s.Bins is < RfmScoringOptions.MinScoreCount or > RfmScoringOptions.MaxScoreCount)
         {
@@ -509,7 +517,7 @@ internal static class RfmCommand
         }
     }
 
-    private static RfmSegmentTable? LoadSegments(RfmSettings s, TextWriter console)
+    internal static RfmSegmentTable? LoadSegments(RfmSettings s, TextWriter console)
     {
         string? choice = s.Segments ?? (s.Bins == 5 ? "standard" : null);
         if (choice is not null && !File.Exists(choice) && choice.ToLowerInvariant() is "none" or "standard" or "compact")
