@@ -87,11 +87,13 @@ public static class RfmSql
             new Dimension("f", "frequency", scoring.Frequency),
             new Dimension("m", "monetary", scoring.Monetary),
         };
-        string idOrder = "o.id_number, " + TextOrder(dialect, "o.customer_id");
+        // The id order is computed once, as an integer rank: the windows then break ties by comparing integers.
+        string idOrder = "o.id_rank";
         var sb = new StringBuilder();
         q.AppendLines(sb);
-        q.AppendFeatures(sb);
-        sb.Append(",ordered AS (\n  SELECT f.*, ").Append(IdNumber(dialect, "f.customer_id")).Append(" AS id_number, COUNT(*) OVER () AS m_count\n  FROM features f\n)");
+        q.AppendFeatures(sb, scoresOnly: true);
+        sb.Append(",numbered AS (\n  SELECT f.*, ").Append(IdNumber(dialect, "f.customer_id")).Append(" AS id_number, COUNT(*) OVER () AS m_count\n  FROM features f\n)");
+        sb.Append(",\nordered AS (\n  SELECT n.*, ROW_NUMBER() OVER (ORDER BY n.id_number, ").Append(TextOrder(dialect, "n.customer_id")).Append(") AS id_rank\n  FROM numbered n\n)");
         sb.Append(",\nwindowed AS (\n  SELECT o.*");
         foreach (Dimension d in dims)
         {
@@ -113,7 +115,12 @@ public static class RfmSql
         }
 
         sb.Append("\n  FROM ordered o\n)");
-        sb.Append(",\nedges AS (\n  SELECT MAX(1) AS one");
+        bool edges = dims.Any(d => d.Scoring.Method == RfmScoringMethod.ValueBreakpoints);
+        if (edges)
+        {
+            sb.Append(",\nedges AS (\n  SELECT MAX(1) AS one");
+        }
+
         foreach (Dimension d in dims.Where(d => d.Scoring.Method == RfmScoringMethod.ValueBreakpoints))
         {
             for (int j = 1; j < n; j++)
@@ -123,15 +130,19 @@ public static class RfmSql
             }
         }
 
-        sb.Append("\n  FROM windowed w\n)");
+        if (edges)
+        {
+            sb.Append("\n  FROM windowed w\n)");
+        }
+
         sb.Append(",\nbinned AS (\n  SELECT w.*");
         foreach (Dimension d in dims)
         {
             sb.Append(",\n    ").Append(Bin(dialect, d, n, parameters)).Append(" AS b_").Append(d.Name);
         }
 
-        sb.Append("\n  FROM windowed w CROSS JOIN edges e\n)");
-        sb.Append(",\nscored AS (\n  SELECT b.customer_id, b.recency_days, b.frequency, b.monetary, b.id_number, ")
+        sb.Append(edges ? "\n  FROM windowed w CROSS JOIN edges e\n)" : "\n  FROM windowed w\n)");
+        sb.Append(",\nscored AS (\n  SELECT b.customer_id, b.recency_days, b.frequency, b.monetary, b.id_rank, ")
             .Append(n + 1).Append(" - b.b_r AS r, b.b_f AS f, b.b_m AS m\n  FROM binned b\n)\n");
         string R = SqlText.AsText(dialect, "s.r"), F = SqlText.AsText(dialect, "s.f"), M = SqlText.AsText(dialect, "s.m");
         sb.Append("SELECT s.customer_id, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m,\n");
@@ -153,7 +164,7 @@ public static class RfmSql
             sb.Append("\n    ELSE ").Append(SqlText.Parameter(dialect, "segment_fallback")).Append(" END AS segment");
         }
 
-        sb.Append("\nFROM scored s\nORDER BY s.id_number, ").Append(TextOrder(dialect, "s.customer_id"));
+        sb.Append("\nFROM scored s\nORDER BY s.id_rank");
         return new SqlStatement(dialect, sb.ToString(), parameters);
     }
 
@@ -330,33 +341,45 @@ public static class RfmSql
         public IReadOnlyList<SqlParameter> Parameters { get; }
 
         /// <summary>Appends the CTE <c>features</c>: one row per customer with a purchase line.</summary>
-        public void AppendFeatures(StringBuilder sb)
+        public void AppendFeatures(StringBuilder sb, bool scoresOnly = false)
         {
             SqlDialect dialect = _dialect;
             RfmTransactionOptions options = _options;
             string asOf = SqlText.AsDate(dialect, SqlText.Parameter(dialect, "as_of"));
+            bool net = options.NonPositiveAmounts == RfmNonPositivePolicy.Net;
             string purchase = "l.status = 0";
-            string counted = options.NonPositiveAmounts == RfmNonPositivePolicy.Net ? "l.status IN (0, 4)" : purchase;
-            string frequency = options.Frequency == RfmFrequencyBasis.DistinctOrders
-                ? "COUNT(DISTINCT CASE WHEN " + purchase + " THEN l.order_id END)"
-                : "COUNT(DISTINCT CASE WHEN " + purchase + " THEN l.day END)";
-            string total = "SUM(CASE WHEN " + counted + " THEN l.amount END)";
-            string first = "MIN(CASE WHEN " + purchase + " THEN l.day END)";
-            string last = "MAX(CASE WHEN " + purchase + " THEN l.day END)";
+            string counted = net ? "l.status IN (0, 4)" : purchase;
+
+            // Without netting the WHERE clause keeps only purchases, so the aggregates need no CASE.
+            string OfPurchases(string expression) => net ? "CASE WHEN " + purchase + " THEN " + expression + " END" : expression;
+            string frequency = "COUNT(DISTINCT " + OfPurchases(options.Frequency == RfmFrequencyBasis.DistinctOrders ? "l.order_id" : "l.day") + ")";
+            string total = "SUM(l.amount)";
+            string first = "MIN(" + OfPurchases("l.day") + ")";
+            string last = "MAX(" + OfPurchases("l.day") + ")";
             sb.Append(",\nfeatures AS (\n");
             sb.Append("  SELECT\n");
             sb.Append("    l.customer_id AS customer_id,\n");
             sb.Append("    ").Append(SqlText.DayDifference(dialect, last, asOf)).Append(" AS recency_days,\n");
             sb.Append("    ").Append(frequency).Append(" AS frequency,\n");
-            sb.Append("    ").Append(options.Monetary == RfmMonetaryBasis.Sum ? total : total + " / " + frequency).Append(" AS monetary,\n");
-            sb.Append("    ").Append(total).Append(" AS total_amount,\n");
-            sb.Append("    ").Append(first).Append(" AS first_purchase,\n");
-            sb.Append("    ").Append(last).Append(" AS last_purchase,\n");
-            sb.Append("    ").Append(SqlText.DayDifference(dialect, first, asOf)).Append(" AS tenure_days\n");
+            sb.Append("    ").Append(options.Monetary == RfmMonetaryBasis.Sum ? total : total + " / " + frequency).Append(" AS monetary");
+            if (!scoresOnly)
+            {
+                // Scoring needs only R, F and M: narrower rows sort faster in the windows that follow.
+                sb.Append(",\n    ").Append(total).Append(" AS total_amount,\n");
+                sb.Append("    ").Append(first).Append(" AS first_purchase,\n");
+                sb.Append("    ").Append(last).Append(" AS last_purchase,\n");
+                sb.Append("    ").Append(SqlText.DayDifference(dialect, first, asOf)).Append(" AS tenure_days");
+            }
+
+            sb.Append('\n');
             sb.Append("  FROM lines l\n");
             sb.Append("  WHERE ").Append(counted).Append('\n');
             sb.Append("  GROUP BY l.customer_id\n");
-            sb.Append("  HAVING COUNT(CASE WHEN ").Append(purchase).Append(" THEN 1 END) > 0\n");
+            if (net)
+            {
+                sb.Append("  HAVING COUNT(CASE WHEN ").Append(purchase).Append(" THEN 1 END) > 0\n");
+            }
+
             sb.Append(")\n");
         }
 

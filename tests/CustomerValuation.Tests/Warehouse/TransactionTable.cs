@@ -64,7 +64,7 @@ internal static partial class TransactionTable
         ulong written;
         using (NpgsqlTransaction transaction = connection.BeginTransaction())
         {
-            Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {schema}; DROP TABLE IF EXISTS {table}; {CreateSql(table)}");
+            Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {schema}; DROP TABLE IF EXISTS {table} CASCADE; {CreateSql(table)}");
             using (NpgsqlBinaryImporter importer = connection.BeginBinaryImport($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (TransactionLine line in lines)
