@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CustomerValuation.Abc;
 using CustomerValuation.Rfm;
 using CustomerValuation.Warehouse;
 using Xunit;
@@ -111,5 +112,29 @@ public sealed class RfmSqlTextTests
         Assert.Throws<ArgumentNullException>(() => RfmSql.Features(null!, Options(), SqlDialect.PostgreSql));
         Assert.Throws<ArgumentNullException>(() => RfmSql.Features(noOrders, null!, SqlDialect.PostgreSql));
         Assert.ThrowsAny<ArgumentException>(() => RfmSql.Features(noOrders, new RfmTransactionOptions(new DateTime(2011, 12, 10), RfmFrequencyBasis.DistinctDays), (SqlDialect)7));
+    }
+}
+
+/// <summary>The ABC SQL as text: names checked and quoted per dialect, breakpoints, labels and the tolerance as parameters.</summary>
+public sealed class AbcSqlTextTests
+{
+    [Fact]
+    public void Classes_QuotesNames_AndBindsEveryValue()
+    {
+        var options = new AbcOptions([0.7, 0.9], AbcBasis.ValueShare, AbcBoundaryRule.JoinUpperClass, ["Gold", "Silver", "Bronze"], "None");
+        foreach (SqlDialect d in new[] { SqlDialect.PostgreSql, SqlDialect.SparkSql, SqlDialect.TSql })
+        {
+            SqlStatement s = AbcSql.Classes("sales.customers", "customer_id", "annual_sales", options, d);
+            Assert.DoesNotContain("Gold", s.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("0.7", s.Text, StringComparison.Ordinal);
+            Assert.Equal(["tolerance", "breakpoint_1", "breakpoint_2", "label_0", "label_1", "label_2", "label_non_positive"], s.Parameters.Select(p => p.Name));
+            Assert.Equal(0.7, s.Parameters[1].Value);
+            Assert.Equal("None", s.Parameters[6].Value);
+            Assert.Contains(d switch { SqlDialect.SparkSql => "`sales`.`customers`", SqlDialect.TSql => "[sales].[customers]", _ => "\"sales\".\"customers\"" }, s.Text, StringComparison.Ordinal);
+        }
+
+        ArgumentException e = Assert.ThrowsAny<ArgumentException>(() => AbcSql.Classes("t", "id; --", "v", options, SqlDialect.PostgreSql));
+        Assert.Equal("idColumn", e.ParamName);
+        Assert.ThrowsAny<ArgumentException>(() => AbcSql.Classes("t", "id", "v", options, (SqlDialect)9));
     }
 }
