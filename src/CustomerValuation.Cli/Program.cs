@@ -151,7 +151,48 @@ internal static class Program
             var settings = new SqlRfmSettings(rfmOptions.Settings(result, columns, result.GetValue(table)!, result.GetValue(outputFile)), result.GetValue(dialect)!, result.GetValue(what)!, keys, result.GetValue(view));
             SqlCommand.RunRfm(settings, console);
         }));
-        return new Command("sql", "SQL for a warehouse (PostgreSQL, Spark SQL, T-SQL) that computes the library's definitions where the data is.") { sqlRfm };
+        return new Command("sql", "SQL for a warehouse (PostgreSQL, Spark SQL, T-SQL) that computes the library's definitions where the data is.") { sqlRfm, BuildSqlAbcCommand(run) };
+    }
+
+    private static Command BuildSqlAbcCommand(RunEnvironment run)
+    {
+        var table = new Option<string>("--table") { Description = "The table (or view): table, schema.table or catalog.schema.table; a customer's value is the sum of its rows.", Required = true };
+        var dialect = new Option<string>("--dialect") { Description = "postgres (PostgreSQL 11+, Citus), spark (Spark SQL 3.4+, Databricks) or tsql (SQL Server 2016+, Azure SQL, Fabric).", Required = true, HelpName = "postgres|spark|tsql" };
+        var idColumn = new Option<string>("--id-column") { Description = "Column with the customer id.", DefaultValueFactory = _ => "customer_id" };
+        var valueColumn = new Option<string>("--value-column") { Description = "Column with the value (summed per customer).", DefaultValueFactory = _ => "value" };
+        var by = new Option<string>("--by") { Description = "Shares of value (default) or of customer count.", DefaultValueFactory = _ => "value" };
+        by.AcceptOnlyFromAmong("value", "count");
+        var breakpoints = new Option<string?>("--breakpoints") { Description = "Comma-separated increasing shares in (0,1); default 0.8,0.95 by value, 0.1,0.3 by count." };
+        var labels = new Option<string?>("--labels") { Description = "Comma-separated class labels, best first (one more than breakpoints); default A,B,C,…" };
+        var boundary = new Option<string>("--boundary") { Description = "Where the customer that crosses a breakpoint goes: upper (default) or lower class.", DefaultValueFactory = _ => "upper" };
+        boundary.AcceptOnlyFromAmong("upper", "lower");
+        var view = new Option<string?>("--view") { Description = "Write CREATE VIEW NAME AS … (values as literals) instead of the statement with parameters." };
+        var outputFile = new Option<string?>("--output") { Description = "Write the SQL to this file (default: standard output)." };
+        var sqlAbc = new Command("abc", "The SQL that computes the abc command's classes, ranks and shares inside a warehouse, with the same rules (docs/warehouse.md)." + Example("sql abc --dialect postgres --table sales.transactions --id-column customer_id --value-column amount"))
+        {
+            table, dialect, idColumn, valueColumn, by, breakpoints, labels, boundary, view, outputFile,
+        };
+        var shared = new SharedOptions(sqlAbc, input: false, format: false);
+        sqlAbc.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile) ?? "-", console =>
+        {
+            AbcBasis basis = result.GetValue(by) == "count" ? AbcBasis.CountShare : AbcBasis.ValueShare;
+            AbcOptions options;
+            try
+            {
+                options = new AbcOptions(
+                    ParseNumbers(result.GetValue(breakpoints), "--breakpoints") ?? (basis == AbcBasis.CountShare ? [0.10, 0.30] : [0.80, 0.95]),
+                    basis,
+                    result.GetValue(boundary) == "lower" ? AbcBoundaryRule.JoinLowerClass : AbcBoundaryRule.JoinUpperClass,
+                    ParseLabels(result.GetValue(labels)));
+            }
+            catch (ArgumentException e)
+            {
+                throw CliException.FromArgument(e, "--breakpoints, --labels", usage: true);
+            }
+
+            SqlCommand.RunAbc(result.GetValue(table)!, result.GetValue(idColumn)!, result.GetValue(valueColumn)!, options, result.GetValue(dialect)!, result.GetValue(view), result.GetValue(outputFile), console);
+        }));
+        return sqlAbc;
     }
 
     /// <summary>The rfm command's as-of, policy and scoring options, declared once for <c>rfm</c> and <c>sql rfm</c>.</summary>
