@@ -141,6 +141,14 @@ internal static class SqlText
         _ => "CAST(" + expression + " AS text)",
     };
 
+    /// <summary>A number cast to the dialect's double-precision type (IEEE 754 binary64).</summary>
+    public static string AsDouble(SqlDialect dialect, string expression) => dialect switch
+    {
+        SqlDialect.SparkSql => "CAST(" + expression + " AS DOUBLE)",
+        SqlDialect.TSql => "CAST(" + expression + " AS float)",
+        _ => "CAST(" + expression + " AS double precision)",
+    };
+
     /// <summary>A timestamp or date cast to a date (the time of day dropped).</summary>
     public static string AsDate(SqlDialect dialect, string expression) => dialect switch
     {

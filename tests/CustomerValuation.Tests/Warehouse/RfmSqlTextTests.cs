@@ -138,3 +138,22 @@ public sealed class AbcSqlTextTests
         Assert.ThrowsAny<ArgumentException>(() => AbcSql.Classes("t", "id", "v", options, (SqlDialect)9));
     }
 }
+
+/// <summary>The contribution SQL as text: names checked and quoted per dialect; no parameters.</summary>
+public sealed class ContributionSqlTextTests
+{
+    [Fact]
+    public void Rows_QuotesNames_AndRejectsBadOnes()
+    {
+        foreach (SqlDialect d in new[] { SqlDialect.PostgreSql, SqlDialect.SparkSql, SqlDialect.TSql })
+        {
+            SqlStatement s = ContributionSql.Rows("erp.sales_mix", "customer", "product", "sales", "cost", "inventory", d);
+            Assert.Empty(s.Parameters);
+            Assert.Contains(d switch { SqlDialect.SparkSql => "`erp`.`sales_mix`", SqlDialect.TSql => "[erp].[sales_mix]", _ => "\"erp\".\"sales_mix\"" }, s.Text, StringComparison.Ordinal);
+            Assert.Contains(d switch { SqlDialect.SparkSql => "AS DOUBLE)", SqlDialect.TSql => "AS float)", _ => "AS double precision)" }, s.Text, StringComparison.Ordinal);
+        }
+
+        ArgumentException e = Assert.ThrowsAny<ArgumentException>(() => ContributionSql.Rows("t", "g", "i", "sales 2", "c", "v", SqlDialect.PostgreSql));
+        Assert.Equal("salesColumn", e.ParamName);
+    }
+}
