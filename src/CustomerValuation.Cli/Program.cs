@@ -151,7 +151,34 @@ internal static class Program
             var settings = new SqlRfmSettings(rfmOptions.Settings(result, columns, result.GetValue(table)!, result.GetValue(outputFile)), result.GetValue(dialect)!, result.GetValue(what)!, keys, result.GetValue(view));
             SqlCommand.RunRfm(settings, console);
         }));
-        return new Command("sql", "SQL for a warehouse (PostgreSQL, Spark SQL, T-SQL) that computes the library's definitions where the data is.") { sqlRfm, BuildSqlAbcCommand(run) };
+        return new Command("sql", "SQL for a warehouse (PostgreSQL, Spark SQL, T-SQL) that computes the library's definitions where the data is.") { sqlRfm, BuildSqlAbcCommand(run), BuildSqlContributionCommand(run) };
+    }
+
+    private static Command BuildSqlContributionCommand(RunEnvironment run)
+    {
+        var table = new Option<string>("--table") { Description = "The table (or view): table, schema.table or catalog.schema.table; rows of the same (group, item) are summed.", Required = true };
+        var dialect = new Option<string>("--dialect") { Description = "postgres (PostgreSQL 11+, Citus), spark (Spark SQL 3.4+, Databricks) or tsql (SQL Server 2016+, Azure SQL, Fabric).", Required = true, HelpName = "postgres|spark|tsql" };
+        var groupColumn = new Option<string>("--group-column") { Description = "Column with the group (a customer, a region, …).", Required = true };
+        var itemColumn = new Option<string>("--item-column") { Description = "Column with the item (a product, a customer, …).", Required = true };
+        var salesColumn = new Option<string>("--sales-column") { Description = "Column with the sales of the period.", Required = true };
+        var costColumn = new Option<string>("--cost-column") { Description = "Column with the cost of the goods sold.", Required = true };
+        var inventoryColumn = new Option<string>("--inventory-column") { Description = "Column with the average inventory (NULL: missing).", Required = true };
+        var view = new Option<string?>("--view") { Description = "Write CREATE VIEW NAME AS … instead of the statement." };
+        var outputFile = new Option<string?>("--output") { Description = "Write the SQL to this file (default: standard output)." };
+        var sqlContribution = new Command("contribution", "The SQL that computes the contribution command's figures, ranks and flags inside a warehouse (docs/warehouse.md)." + Example("sql contribution --dialect postgres --table erp.sales_mix --group-column customer --item-column product --sales-column sales --cost-column cost --inventory-column inventory"))
+        {
+            table, dialect, groupColumn, itemColumn, salesColumn, costColumn, inventoryColumn, view, outputFile,
+        };
+        var shared = new SharedOptions(sqlContribution, input: false, format: false);
+        sqlContribution.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile) ?? "-", console =>
+            SqlCommand.RunContribution(
+                result.GetValue(table)!,
+                [result.GetValue(groupColumn)!, result.GetValue(itemColumn)!, result.GetValue(salesColumn)!, result.GetValue(costColumn)!, result.GetValue(inventoryColumn)!],
+                result.GetValue(dialect)!,
+                result.GetValue(view),
+                result.GetValue(outputFile),
+                console)));
+        return sqlContribution;
     }
 
     private static Command BuildSqlAbcCommand(RunEnvironment run)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using CustomerValuation.Abc;
+using CustomerValuation.Contribution;
 using CustomerValuation.Rfm;
 using CustomerValuation.Warehouse;
 
@@ -79,6 +80,33 @@ internal static class SqlCommand
         }
 
         Write(statement, "classes of " + table, "sql abc", view, output, console);
+    }
+
+    /// <summary>The <c>sql contribution</c> command; <paramref name="columns"/> are the group, item, sales, cost and inventory columns.</summary>
+    public static void RunContribution(string table, string[] columns, string dialectName, string? view, string? output, TextWriter console)
+    {
+        SqlDialect dialect = Dialect(dialectName);
+        SqlStatement statement;
+        try
+        {
+            statement = ContributionSql.Rows(table, columns[0], columns[1], columns[2], columns[3], columns[4], dialect);
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            string option = e.ParamName switch
+            {
+                "table" => "--table",
+                "groupColumn" => "--group-column",
+                "itemColumn" => "--item-column",
+                "salesColumn" => "--sales-column",
+                "costColumn" => "--cost-column",
+                "inventoryColumn" => "--inventory-column",
+                _ => "sql contribution",
+            };
+            throw CliException.FromArgument(e, option, usage: true);
+        }
+
+        Write(statement, "contribution of " + table, "sql contribution", view, output, console);
     }
 
     private static SqlDialect Dialect(string name) => name switch
