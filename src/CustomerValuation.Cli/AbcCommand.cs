@@ -94,15 +94,7 @@ internal static class AbcCommand
         }
         else
         {
-            IReadOnlyList<double> breakpoints = settings.Breakpoints ?? (settings.Basis == AbcBasis.CountShare ? new[] { 0.10, 0.30 } : new[] { 0.80, 0.95 });
-            try
-            {
-                options = new AbcOptions(breakpoints, settings.Basis, settings.BoundaryRule, settings.Labels);
-            }
-            catch (ArgumentException e)
-            {
-                throw CliException.FromArgument(e, "--breakpoints, --labels", usage: true);
-            }
+            options = BuildOptions(settings.Basis, settings.Breakpoints, settings.Labels, settings.BoundaryRule);
         }
 
         AbcAnalysis<string> analysis;
@@ -160,6 +152,22 @@ internal static class AbcCommand
         }
 
         return total;
+    }
+
+    private static readonly double[] s_valueBreakpoints = [0.80, 0.95];
+    private static readonly double[] s_countBreakpoints = [0.10, 0.30];
+
+    /// <summary>The options of the --by, --breakpoints, --labels and --boundary values (shared with <c>sql abc</c>); the default breakpoints are 0.8,0.95 by value and 0.1,0.3 by count.</summary>
+    internal static AbcOptions BuildOptions(AbcBasis basis, IReadOnlyList<double>? breakpoints, IReadOnlyList<string>? labels, AbcBoundaryRule boundaryRule)
+    {
+        try
+        {
+            return new AbcOptions(breakpoints ?? (basis == AbcBasis.CountShare ? s_countBreakpoints : s_valueBreakpoints), basis, boundaryRule, labels);
+        }
+        catch (ArgumentException e)
+        {
+            throw CliException.FromArgument(e, "--breakpoints, --labels", usage: true);
+        }
     }
 
     public static void WriteCustomers(string path, IReadOnlyList<AbcCustomer<string>> customers) =>

@@ -59,19 +59,14 @@ internal static class Program
         var input = new Option<string>("--input") { Description = "CSV file with a header (plain or .gz).", Required = true };
         var idColumn = new Option<string>("--id-column") { Description = "Column with the customer id.", DefaultValueFactory = _ => "customer_id" };
         var valueColumn = new Option<string>("--value-column") { Description = "Column with the customer's value (annual sales, profit, …).", DefaultValueFactory = _ => "value" };
-        var by = new Option<string>("--by") { Description = "Shares of value (default) or of customer count.", DefaultValueFactory = _ => "value" };
-        by.AcceptOnlyFromAmong("value", "count");
-        var breakpoints = new Option<string?>("--breakpoints") { Description = "Comma-separated increasing shares in (0,1); default 0.8,0.95 by value, 0.1,0.3 by count." };
-        var labels = new Option<string?>("--labels") { Description = "Comma-separated class labels, best first (one more than breakpoints); default A,B,C,…" };
-        var boundary = new Option<string>("--boundary") { Description = "Where the customer that crosses a breakpoint goes: upper (default) or lower class.", DefaultValueFactory = _ => "upper" };
-        boundary.AcceptOnlyFromAmong("upper", "lower");
+        var classes = new AbcClassOptions();
         var computed = new Option<bool>("--computed") { Description = "Choose the breakpoints from the data (computed ABC, Ultsch & Lötsch 2015)." };
         var sumDuplicates = new Option<bool>("--sum-duplicates") { Description = "Add up the values of a repeated customer id instead of failing." };
         var outputFile = new Option<string?>("--output") { Description = "Write customer_id,class,rank,value,share,cumulative_share to this CSV file." };
 
         var abc = new Command("abc", "ABC (Pareto) classification of customers from a CSV file." + Example("abc --input customers.csv --id-column customer_id --value-column annual_sales --output abc.csv"))
         {
-            input, idColumn, valueColumn, by, breakpoints, labels, boundary, computed, sumDuplicates, outputFile,
+            input, idColumn, valueColumn, classes.By, classes.Breakpoints, classes.Labels, classes.Boundary, computed, sumDuplicates, outputFile,
         };
         var abcShared = new SharedOptions(abc);
         abc.SetAction(result => run.Execute(result, abcShared, result.GetValue(outputFile), console =>
@@ -80,10 +75,10 @@ internal static class Program
                 result.GetValue(input)!,
                 result.GetValue(idColumn)!,
                 result.GetValue(valueColumn)!,
-                result.GetValue(by) == "count" ? AbcBasis.CountShare : AbcBasis.ValueShare,
-                ParseNumbers(result.GetValue(breakpoints), "--breakpoints"),
-                ParseLabels(result.GetValue(labels)),
-                result.GetValue(boundary) == "lower" ? AbcBoundaryRule.JoinLowerClass : AbcBoundaryRule.JoinUpperClass,
+                classes.Basis(result),
+                ParseNumbers(result.GetValue(classes.Breakpoints), "--breakpoints"),
+                ParseLabels(result.GetValue(classes.Labels)),
+                classes.BoundaryRule(result),
                 result.GetValue(computed),
                 result.GetValue(sumDuplicates),
                 result.GetValue(outputFile));
@@ -124,16 +119,14 @@ internal static class Program
     private static Command BuildSqlCommand(RunEnvironment run)
     {
         var table = new Option<string>("--table") { Description = "The table (or view) of transaction lines: table, schema.table or catalog.schema.table.", Required = true };
-        var dialect = new Option<string>("--dialect") { Description = "postgres (PostgreSQL 11+, Citus), spark (Spark SQL 3.4+, Databricks) or tsql (SQL Server 2016+, Azure SQL, Fabric).", Required = true, HelpName = "postgres|spark|tsql" };
         var what = new Option<string>("--what") { Description = "scores (features, R, F, M, cell, segment; default), features, or report (the count of lines per policy).", DefaultValueFactory = _ => "scores", HelpName = "scores|features|report" };
         var lineKey = new Option<string?>("--line-key-columns") { Description = "With --duplicates remove: further columns that tell lines apart (comma-separated, e.g. stock_code)." };
-        var view = new Option<string?>("--view") { Description = "Write CREATE VIEW NAME AS … (values as literals) instead of the statement with parameters." };
-        var outputFile = new Option<string?>("--output") { Description = "Write the SQL to this file (default: standard output)." };
+        var sql = new SqlOutputOptions();
         var columns = new TransactionColumns(orders: true);
         var rfmOptions = new RfmOptionSet();
         var sqlRfm = new Command("rfm", "The SQL that computes the rfm command's features, scores, cells and segments (or its line report) inside a warehouse, with the same definitions (docs/warehouse.md)." + Example("sql rfm --dialect postgres --table sales.transactions --customer-column customer_id --date-column invoice_date --quantity-column quantity --price-column unit_price --order-column invoice_no --exclude-order-prefix C --as-of 2011-12-10"));
         sqlRfm.Options.Add(table);
-        sqlRfm.Options.Add(dialect);
+        sqlRfm.Options.Add(sql.Dialect);
         sqlRfm.Options.Add(what);
         foreach (Option option in new Option[] { columns.Customer, columns.Date, columns.Amount, columns.Quantity, columns.Price, columns.Order, columns.ExcludeOrderPrefix })
         {
@@ -142,13 +135,13 @@ internal static class Program
 
         rfmOptions.AddTo(sqlRfm);
         sqlRfm.Options.Add(lineKey);
-        sqlRfm.Options.Add(view);
-        sqlRfm.Options.Add(outputFile);
+        sqlRfm.Options.Add(sql.View);
+        sqlRfm.Options.Add(sql.Output);
         var shared = new SharedOptions(sqlRfm, input: false, format: false);
-        sqlRfm.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile) ?? "-", console =>
+        sqlRfm.SetAction(result => run.Execute(result, shared, result.GetValue(sql.Output) ?? "-", console =>
         {
             string[] keys = result.GetValue(lineKey) is { } k ? k.Split(',').Select(c => c.Trim()).ToArray() : [];
-            var settings = new SqlRfmSettings(rfmOptions.Settings(result, columns, result.GetValue(table)!, result.GetValue(outputFile)), result.GetValue(dialect)!, result.GetValue(what)!, keys, result.GetValue(view));
+            var settings = new SqlRfmSettings(rfmOptions.Settings(result, columns, result.GetValue(table)!, result.GetValue(sql.Output)), result.GetValue(sql.Dialect)!, result.GetValue(what)!, keys, result.GetValue(sql.View));
             SqlCommand.RunRfm(settings, console);
         }));
         return new Command("sql", "SQL for a warehouse (PostgreSQL, Spark SQL, T-SQL) that computes the library's definitions where the data is.") { sqlRfm, BuildSqlAbcCommand(run), BuildSqlContributionCommand(run) };
@@ -157,26 +150,24 @@ internal static class Program
     private static Command BuildSqlContributionCommand(RunEnvironment run)
     {
         var table = new Option<string>("--table") { Description = "The table (or view): table, schema.table or catalog.schema.table; rows of the same (group, item) are summed.", Required = true };
-        var dialect = new Option<string>("--dialect") { Description = "postgres (PostgreSQL 11+, Citus), spark (Spark SQL 3.4+, Databricks) or tsql (SQL Server 2016+, Azure SQL, Fabric).", Required = true, HelpName = "postgres|spark|tsql" };
         var groupColumn = new Option<string>("--group-column") { Description = "Column with the group (a customer, a region, …).", Required = true };
         var itemColumn = new Option<string>("--item-column") { Description = "Column with the item (a product, a customer, …).", Required = true };
         var salesColumn = new Option<string>("--sales-column") { Description = "Column with the sales of the period.", Required = true };
         var costColumn = new Option<string>("--cost-column") { Description = "Column with the cost of the goods sold.", Required = true };
         var inventoryColumn = new Option<string>("--inventory-column") { Description = "Column with the average inventory (NULL: missing).", Required = true };
-        var view = new Option<string?>("--view") { Description = "Write CREATE VIEW NAME AS … instead of the statement." };
-        var outputFile = new Option<string?>("--output") { Description = "Write the SQL to this file (default: standard output)." };
+        var sql = new SqlOutputOptions();
         var sqlContribution = new Command("contribution", "The SQL that computes the contribution command's figures, ranks and flags inside a warehouse (docs/warehouse.md)." + Example("sql contribution --dialect postgres --table erp.sales_mix --group-column customer --item-column product --sales-column sales --cost-column cost --inventory-column inventory"))
         {
-            table, dialect, groupColumn, itemColumn, salesColumn, costColumn, inventoryColumn, view, outputFile,
+            table, sql.Dialect, groupColumn, itemColumn, salesColumn, costColumn, inventoryColumn, sql.View, sql.Output,
         };
         var shared = new SharedOptions(sqlContribution, input: false, format: false);
-        sqlContribution.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile) ?? "-", console =>
+        sqlContribution.SetAction(result => run.Execute(result, shared, result.GetValue(sql.Output) ?? "-", console =>
             SqlCommand.RunContribution(
                 result.GetValue(table)!,
                 [result.GetValue(groupColumn)!, result.GetValue(itemColumn)!, result.GetValue(salesColumn)!, result.GetValue(costColumn)!, result.GetValue(inventoryColumn)!],
-                result.GetValue(dialect)!,
-                result.GetValue(view),
-                result.GetValue(outputFile),
+                result.GetValue(sql.Dialect)!,
+                result.GetValue(sql.View),
+                result.GetValue(sql.Output),
                 console)));
         return sqlContribution;
     }
@@ -184,42 +175,53 @@ internal static class Program
     private static Command BuildSqlAbcCommand(RunEnvironment run)
     {
         var table = new Option<string>("--table") { Description = "The table (or view): table, schema.table or catalog.schema.table; a customer's value is the sum of its rows.", Required = true };
-        var dialect = new Option<string>("--dialect") { Description = "postgres (PostgreSQL 11+, Citus), spark (Spark SQL 3.4+, Databricks) or tsql (SQL Server 2016+, Azure SQL, Fabric).", Required = true, HelpName = "postgres|spark|tsql" };
         var idColumn = new Option<string>("--id-column") { Description = "Column with the customer id.", DefaultValueFactory = _ => "customer_id" };
         var valueColumn = new Option<string>("--value-column") { Description = "Column with the value (summed per customer).", DefaultValueFactory = _ => "value" };
-        var by = new Option<string>("--by") { Description = "Shares of value (default) or of customer count.", DefaultValueFactory = _ => "value" };
-        by.AcceptOnlyFromAmong("value", "count");
-        var breakpoints = new Option<string?>("--breakpoints") { Description = "Comma-separated increasing shares in (0,1); default 0.8,0.95 by value, 0.1,0.3 by count." };
-        var labels = new Option<string?>("--labels") { Description = "Comma-separated class labels, best first (one more than breakpoints); default A,B,C,…" };
-        var boundary = new Option<string>("--boundary") { Description = "Where the customer that crosses a breakpoint goes: upper (default) or lower class.", DefaultValueFactory = _ => "upper" };
-        boundary.AcceptOnlyFromAmong("upper", "lower");
-        var view = new Option<string?>("--view") { Description = "Write CREATE VIEW NAME AS … (values as literals) instead of the statement with parameters." };
-        var outputFile = new Option<string?>("--output") { Description = "Write the SQL to this file (default: standard output)." };
+        var classes = new AbcClassOptions();
+        var sql = new SqlOutputOptions();
         var sqlAbc = new Command("abc", "The SQL that computes the abc command's classes, ranks and shares inside a warehouse, with the same rules (docs/warehouse.md)." + Example("sql abc --dialect postgres --table sales.transactions --id-column customer_id --value-column amount"))
         {
-            table, dialect, idColumn, valueColumn, by, breakpoints, labels, boundary, view, outputFile,
+            table, sql.Dialect, idColumn, valueColumn, classes.By, classes.Breakpoints, classes.Labels, classes.Boundary, sql.View, sql.Output,
         };
         var shared = new SharedOptions(sqlAbc, input: false, format: false);
-        sqlAbc.SetAction(result => run.Execute(result, shared, result.GetValue(outputFile) ?? "-", console =>
+        sqlAbc.SetAction(result => run.Execute(result, shared, result.GetValue(sql.Output) ?? "-", console =>
         {
-            AbcBasis basis = result.GetValue(by) == "count" ? AbcBasis.CountShare : AbcBasis.ValueShare;
-            AbcOptions options;
-            try
-            {
-                options = new AbcOptions(
-                    ParseNumbers(result.GetValue(breakpoints), "--breakpoints") ?? (basis == AbcBasis.CountShare ? [0.10, 0.30] : [0.80, 0.95]),
-                    basis,
-                    result.GetValue(boundary) == "lower" ? AbcBoundaryRule.JoinLowerClass : AbcBoundaryRule.JoinUpperClass,
-                    ParseLabels(result.GetValue(labels)));
-            }
-            catch (ArgumentException e)
-            {
-                throw CliException.FromArgument(e, "--breakpoints, --labels", usage: true);
-            }
-
-            SqlCommand.RunAbc(result.GetValue(table)!, result.GetValue(idColumn)!, result.GetValue(valueColumn)!, options, result.GetValue(dialect)!, result.GetValue(view), result.GetValue(outputFile), console);
+            AbcOptions options = AbcCommand.BuildOptions(classes.Basis(result), ParseNumbers(result.GetValue(classes.Breakpoints), "--breakpoints"), ParseLabels(result.GetValue(classes.Labels)), classes.BoundaryRule(result));
+            SqlCommand.RunAbc(result.GetValue(table)!, result.GetValue(idColumn)!, result.GetValue(valueColumn)!, options, result.GetValue(sql.Dialect)!, result.GetValue(sql.View), result.GetValue(sql.Output), console);
         }));
         return sqlAbc;
+    }
+
+    /// <summary>The class options of <c>abc</c>, declared once for <c>abc</c> and <c>sql abc</c>.</summary>
+    private sealed class AbcClassOptions
+    {
+        public AbcClassOptions()
+        {
+            By.AcceptOnlyFromAmong("value", "count");
+            Boundary.AcceptOnlyFromAmong("upper", "lower");
+        }
+
+        public Option<string> By { get; } = new("--by") { Description = "Shares of value (default) or of customer count.", DefaultValueFactory = _ => "value" };
+
+        public Option<string?> Breakpoints { get; } = new("--breakpoints") { Description = "Comma-separated increasing shares in (0,1); default 0.8,0.95 by value, 0.1,0.3 by count." };
+
+        public Option<string?> Labels { get; } = new("--labels") { Description = "Comma-separated class labels, best first (one more than breakpoints); default A,B,C,…" };
+
+        public Option<string> Boundary { get; } = new("--boundary") { Description = "Where the customer that crosses a breakpoint goes: upper (default) or lower class.", DefaultValueFactory = _ => "upper" };
+
+        public AbcBasis Basis(ParseResult result) => result.GetValue(By) == "count" ? AbcBasis.CountShare : AbcBasis.ValueShare;
+
+        public AbcBoundaryRule BoundaryRule(ParseResult result) => result.GetValue(Boundary) == "lower" ? AbcBoundaryRule.JoinLowerClass : AbcBoundaryRule.JoinUpperClass;
+    }
+
+    /// <summary>The dialect and output options of the three <c>sql</c> commands.</summary>
+    private sealed class SqlOutputOptions
+    {
+        public Option<string> Dialect { get; } = new("--dialect") { Description = "postgres (PostgreSQL 11+, Citus), spark (Spark SQL 3.4+, Databricks) or tsql (SQL Server 2016+, Azure SQL, Fabric).", Required = true, HelpName = "postgres|spark|tsql" };
+
+        public Option<string?> View { get; } = new("--view") { Description = "Write CREATE VIEW NAME AS … (values as literals) instead of the statement with parameters." };
+
+        public Option<string?> Output { get; } = new("--output") { Description = "Write the SQL to this file (default: standard output)." };
     }
 
     /// <summary>The rfm command's as-of, policy and scoring options, declared once for <c>rfm</c> and <c>sql rfm</c>.</summary>
