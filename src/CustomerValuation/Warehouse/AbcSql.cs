@@ -95,7 +95,7 @@ public static class AbcSql
         sb.Append("  c.class_index, c.rank_no AS rank, c.value,\n");
         sb.Append("  CASE WHEN c.value > 0 THEN c.value / c.total ELSE 0 END AS share,\n");
         sb.Append("  CASE WHEN c.value > 0 THEN c.running / c.total WHEN c.total IS NULL THEN 0 ELSE 1 END AS cumulative_share\n");
-        sb.Append("FROM classed c\nORDER BY c.rank_no");
-        return new SqlStatement(dialect, sb.ToString(), parameters);
+        sb.Append("FROM classed c");
+        return new SqlStatement(dialect, sb.ToString(), "c.rank_no", parameters);
     }
 }

@@ -95,8 +95,7 @@ public static class ContributionSql
         sb.Append("  CASE WHEN f.group_sales > 0 THEN 0 ELSE 1 END AS no_group_sales,\n");
         sb.Append("  CASE WHEN f.group_sales > 0 AND f.group_weighted > 0 THEN 0 ELSE 1 END AS no_group_contribution,\n");
         sb.Append("  CASE WHEN f.group_margin > 0 THEN 0 ELSE 1 END AS no_group_margin\n");
-        sb.Append("FROM g f\n");
-        sb.Append("ORDER BY ").Append(RfmSql.TextOrder(dialect, "f.group_key")).Append(", rank_in_group");
-        return new SqlStatement(dialect, sb.ToString(), []);
+        sb.Append("FROM g f");
+        return new SqlStatement(dialect, sb.ToString(), RfmSql.TextOrder(dialect, "f.group_key") + ", rank_in_group", []);
     }
 }

@@ -43,10 +43,9 @@ public static class RfmSql
         var sb = new StringBuilder();
         q.AppendLines(sb);
         q.AppendFeatures(sb);
-        sb.Append("SELECT f.customer_id, f.recency_days, f.frequency, f.monetary, f.total_amount, f.first_purchase, f.last_purchase, f.tenure_days\n");
-        sb.Append("FROM features f\n");
-        sb.Append("ORDER BY ").Append(IdOrder(dialect, "f.customer_id"));
-        return new SqlStatement(dialect, sb.ToString(), q.Parameters);
+        sb.Append("\nSELECT f.customer_id, f.recency_days, f.frequency, f.monetary, f.total_amount, f.first_purchase, f.last_purchase, f.tenure_days\n");
+        sb.Append("FROM features f");
+        return new SqlStatement(dialect, sb.ToString(), IdOrder(dialect, "f.customer_id"), q.Parameters);
     }
 
     /// <summary>
@@ -92,7 +91,7 @@ public static class RfmSql
         var sb = new StringBuilder();
         q.AppendLines(sb);
         q.AppendFeatures(sb, scoresOnly: true);
-        sb.Append(",numbered AS (\n  SELECT f.*, ").Append(IdNumber(dialect, "f.customer_id")).Append(" AS id_number, COUNT(*) OVER () AS m_count\n  FROM features f\n)");
+        sb.Append(",\nnumbered AS (\n  SELECT f.*, ").Append(IdNumber(dialect, "f.customer_id")).Append(" AS id_number, COUNT(*) OVER () AS m_count\n  FROM features f\n)");
         sb.Append(",\nordered AS (\n  SELECT n.*, ROW_NUMBER() OVER (ORDER BY n.id_number, ").Append(TextOrder(dialect, "n.customer_id")).Append(") AS id_rank\n  FROM numbered n\n)");
         sb.Append(",\nwindowed AS (\n  SELECT o.*");
         foreach (Dimension d in dims)
@@ -164,8 +163,8 @@ public static class RfmSql
             sb.Append("\n    ELSE ").Append(SqlText.Parameter(dialect, "segment_fallback")).Append(" END AS segment");
         }
 
-        sb.Append("\nFROM scored s\nORDER BY s.id_rank");
-        return new SqlStatement(dialect, sb.ToString(), parameters);
+        sb.Append("\nFROM scored s");
+        return new SqlStatement(dialect, sb.ToString(), "s.id_rank", parameters);
     }
 
     /// <summary>
@@ -187,7 +186,7 @@ public static class RfmSql
         bool net = options.NonPositiveAmounts == RfmNonPositivePolicy.Net;
         string Count(string condition) => "COUNT(CASE WHEN " + condition + " THEN 1 END)";
         var sb = new StringBuilder();
-        q.AppendLines(sb);
+        q.AppendLines(sb, withStatus: true);
         sb.Append("\nSELECT\n");
         sb.Append("  COUNT(*) AS lines_read,\n");
         sb.Append("  ").Append(Count("l.status = 1")).Append(" AS lines_without_customer,\n");
@@ -199,10 +198,10 @@ public static class RfmSql
         sb.Append("  ").Append(Count("l.status = 0")).Append(" AS purchase_lines,\n");
         sb.Append("  ").Append(Count("l.status = 0 AND l.order_id IS NULL")).Append(" AS purchase_lines_without_order,\n");
         sb.Append("  COUNT(DISTINCT CASE WHEN l.status = 0 THEN l.customer_id END) AS customers,\n");
-        sb.Append("  COUNT(DISTINCT l.customer_id) - COUNT(DISTINCT CASE WHEN l.status = 0 THEN l.customer_id END) AS customers_without_purchase,\n");
+        sb.Append("  COUNT(DISTINCT CASE WHEN l.status <> 1 THEN l.customer_id END) - COUNT(DISTINCT CASE WHEN l.status = 0 THEN l.customer_id END) AS customers_without_purchase,\n");
         sb.Append("  SUM(CASE WHEN l.status = 0").Append(net ? " OR (l.status = 4 AND l.customer_id IN (SELECT p.customer_id FROM lines p WHERE p.status = 0))" : string.Empty).Append(" THEN l.amount END) AS total_amount\n");
         sb.Append("FROM lines l");
-        return new SqlStatement(dialect, sb.ToString(), q.Parameters);
+        return new SqlStatement(dialect, sb.ToString(), null, q.Parameters);
     }
 
     /// <summary>
@@ -340,15 +339,39 @@ public static class RfmSql
 
         public IReadOnlyList<SqlParameter> Parameters { get; }
 
-        /// <summary>Appends the CTE <c>features</c>: one row per customer with a purchase line.</summary>
+        /// <summary>
+        /// Appends the CTE <c>features</c>: one row per customer with a purchase line. Without
+        /// duplicate removal it reads the lines of <c>raw</c> through a plain conjunction of the
+        /// policies (no status column), which the planner can estimate: a filter on a <c>CASE</c>
+        /// looks far more selective than it is and led PostgreSQL to a slower parallel plan.
+        /// </summary>
         public void AppendFeatures(StringBuilder sb, bool scoresOnly = false)
         {
             SqlDialect dialect = _dialect;
             RfmTransactionOptions options = _options;
             string asOf = SqlText.AsDate(dialect, SqlText.Parameter(dialect, "as_of"));
             bool net = options.NonPositiveAmounts == RfmNonPositivePolicy.Net;
-            string purchase = "l.status = 0";
-            string counted = net ? "l.status IN (0, 4)" : purchase;
+            string from, kept, purchase;
+            if (UsesStatus)
+            {
+                from = "lines";
+                purchase = "l.status = 0";
+                kept = net ? "l.status IN (0, 4)" : purchase;
+            }
+            else
+            {
+                // Status 0 is "none of the policies 1 to 4 applies"; NULL comparisons fall through
+                // the status CASE, so they keep a line here too.
+                from = "raw";
+                string counted = "NOT (" + NoCustomer("l") + ") AND (l.day IS NULL OR l.day <= " + asOf + ")";
+                if (options.CancelledOrderPrefix is not null)
+                {
+                    counted += " AND NOT (" + Cancelled("l") + ")";
+                }
+
+                purchase = Positive("l");
+                kept = net ? counted : counted + " AND " + purchase;
+            }
 
             // Without netting the WHERE clause keeps only purchases, so the aggregates need no CASE.
             string OfPurchases(string expression) => net ? "CASE WHEN " + purchase + " THEN " + expression + " END" : expression;
@@ -372,18 +395,49 @@ public static class RfmSql
             }
 
             sb.Append('\n');
-            sb.Append("  FROM lines l\n");
-            sb.Append("  WHERE ").Append(counted).Append('\n');
+            sb.Append("  FROM ").Append(from).Append(" l\n");
+            sb.Append("  WHERE ").Append(kept).Append('\n');
             sb.Append("  GROUP BY l.customer_id\n");
             if (net)
             {
                 sb.Append("  HAVING COUNT(CASE WHEN ").Append(purchase).Append(" THEN 1 END) > 0\n");
             }
 
-            sb.Append(")\n");
+            sb.Append(')');
         }
 
-        public void AppendLines(StringBuilder sb)
+        /// <summary>Whether the lines need a status column: for the line report, and to number repeated lines.</summary>
+        private bool UsesStatus => _options.Duplicates == RfmDuplicatePolicy.Remove;
+
+        /// <summary>Policy 1: no customer (NULL, or text that is empty or only spaces).</summary>
+        private string NoCustomer(string alias)
+        {
+            string id = alias + ".customer_id";
+            return _dialect switch
+            {
+                SqlDialect.TSql => id + " IS NULL OR LTRIM(RTRIM(" + id + ")) = ''",
+                // Only text below '!' in byte order can be spaces alone: the common id skips the TRIM.
+                SqlDialect.PostgreSql => id + " IS NULL OR (" + id + " COLLATE \"C\" < '!' AND TRIM(" + id + ") = '')",
+                _ => id + " IS NULL OR TRIM(" + id + ") = ''",
+            };
+        }
+
+        /// <summary>Policy 3: the order id starts with the cancelled prefix.</summary>
+        private string Cancelled(string alias) =>
+            alias + ".order_id IS NOT NULL AND "
+            + SqlText.StartsWith(_dialect, alias + ".order_id", SqlText.Parameter(_dialect, "cancelled_prefix"), SqlText.Parameter(_dialect, "cancelled_prefix_length"));
+
+        /// <summary>Not policy 4: the amount is not ≤ 0 (nor the quantity or the unit price); NULL falls through the status CASE, so it counts as positive.</summary>
+        private string Positive(string alias) => _source.AmountColumn is not null
+            ? "(" + alias + ".amount IS NULL OR " + alias + ".amount > 0)"
+            : "(" + alias + ".quantity IS NULL OR " + alias + ".quantity > 0) AND (" + alias + ".unit_price IS NULL OR " + alias + ".unit_price > 0)";
+
+        /// <summary>
+        /// Appends the CTE <c>raw</c> (the lines with the columns renamed) and, with
+        /// <paramref name="withStatus"/> or duplicate removal, <c>classified</c> and <c>lines</c>
+        /// (each line with its status).
+        /// </summary>
+        public void AppendLines(StringBuilder sb, bool withStatus = false)
         {
             SqlDialect d = _dialect;
             string Column(string name, string argument) => "t." + SqlText.Identifier(d, name, argument);
@@ -398,11 +452,10 @@ public static class RfmSql
                 ? "NULL"
                 : "NULLIF(" + SqlText.AsText(d, Column(_source.OrderColumn, nameof(RfmSqlSource.OrderColumn))) + ", '')";
             string asOf = SqlText.AsDate(d, SqlText.Parameter(d, "as_of"));
-            string trimmed = d == SqlDialect.TSql ? "LTRIM(RTRIM(" + customer + "))" : "TRIM(" + customer + ")";
 
             sb.Append("WITH raw AS (\n");
             sb.Append("  SELECT\n");
-            sb.Append("    CASE WHEN ").Append(trimmed).Append(" = '' THEN NULL ELSE ").Append(customer).Append(" END AS customer_id,\n");
+            sb.Append("    ").Append(customer).Append(" AS customer_id,\n");
             sb.Append("    ").Append(timestamp).Append(" AS ts,\n");
             sb.Append("    ").Append(SqlText.AsDate(d, timestamp)).Append(" AS day,\n");
             sb.Append("    ").Append(amount).Append(" AS amount,\n");
@@ -415,17 +468,20 @@ public static class RfmSql
             }
 
             sb.Append("\n  FROM ").Append(table).Append(" t\n");
-            sb.Append("),\n");
-            sb.Append("classified AS (\n");
+            sb.Append(')');
+            if (!withStatus && !UsesStatus)
+            {
+                return;
+            }
+
+            sb.Append(",\nclassified AS (\n");
             sb.Append("  SELECT r.*,\n");
             sb.Append("    CASE\n");
-            sb.Append("      WHEN r.customer_id IS NULL THEN 1\n");
+            sb.Append("      WHEN ").Append(NoCustomer("r")).Append(" THEN 1\n");
             sb.Append("      WHEN r.day > ").Append(asOf).Append(" THEN 2\n");
             if (_options.CancelledOrderPrefix is not null)
             {
-                sb.Append("      WHEN r.order_id IS NOT NULL AND ")
-                    .Append(SqlText.StartsWith(d, "r.order_id", SqlText.Parameter(d, "cancelled_prefix"), SqlText.Parameter(d, "cancelled_prefix_length")))
-                    .Append(" THEN 3\n");
+                sb.Append("      WHEN ").Append(Cancelled("r")).Append(" THEN 3\n");
             }
 
             sb.Append("      WHEN ").Append(byAmount ? "r.amount <= 0" : "r.quantity <= 0 OR r.unit_price <= 0").Append(" THEN 4\n");

@@ -14,10 +14,14 @@ namespace CustomerValuation.Warehouse;
 /// </summary>
 public sealed class SqlStatement
 {
-    internal SqlStatement(SqlDialect dialect, string text, IReadOnlyList<SqlParameter> parameters)
+    private readonly string _body;
+
+    /// <summary>A statement: <paramref name="body"/> is the query without its row order, <paramref name="orderBy"/> the ORDER BY list (or null).</summary>
+    internal SqlStatement(SqlDialect dialect, string body, string? orderBy, IReadOnlyList<SqlParameter> parameters)
     {
         Dialect = dialect;
-        Text = text;
+        _body = body;
+        Text = orderBy is null ? body : body + "\nORDER BY " + orderBy;
         Parameters = parameters;
     }
 
@@ -31,7 +35,9 @@ public sealed class SqlStatement
     public IReadOnlyList<SqlParameter> Parameters { get; }
 
     /// <summary>
-    /// A <c>CREATE VIEW</c> statement for the same query. A view cannot take parameters, so their
+    /// A <c>CREATE VIEW</c> statement for the same query, without the statement's final
+    /// <c>ORDER BY</c>: a view is a set of rows (T-SQL refuses <c>ORDER BY</c> in a view, and a table
+    /// made from a view has no order), so order when selecting from it. A view cannot take parameters, so their
     /// values become typed literals written by the generator from the typed values (a date as
     /// <c>DATE '2011-12-10'</c>, a whole number in digits, text in single quotes with quotes
     /// doubled); nothing of the caller's text reaches the SQL except through that escaping and the
@@ -46,7 +52,7 @@ public sealed class SqlStatement
         Guard.NotNull(viewName, nameof(viewName));
         string name = SqlText.QualifiedName(Dialect, viewName, nameof(viewName));
         string marker = Dialect == SqlDialect.SparkSql ? ":" : "@";
-        string body = Text;
+        string body = _body;
         foreach (SqlParameter p in Parameters)
         {
             body = Regex.Replace(body, Regex.Escape(marker + p.Name) + @"\b", SqlText.Literal(Dialect, p.Value).Replace("$", "$$"));
