@@ -37,6 +37,12 @@ public sealed class SqlStatement
     /// doubled); nothing of the caller's text reaches the SQL except through that escaping and the
     /// identifier grammar.
     /// </summary>
+    /// <remarks>
+    /// In T-SQL the view leaves out the statement's final <c>ORDER BY</c>: SQL Server refuses an
+    /// <c>ORDER BY</c> in a view without <c>TOP</c>, <c>OFFSET</c> or <c>FOR XML</c> (and a view's
+    /// rows have no order), so order the rows where the view is read. In PostgreSQL and Spark SQL
+    /// the view keeps it.
+    /// </remarks>
     /// <param name="viewName">The view's name: one to three identifiers separated by dots, each a letter or underscore followed by letters, digits or underscores.</param>
     /// <returns>The statement creating the view.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="viewName"/> is null.</exception>
@@ -46,7 +52,8 @@ public sealed class SqlStatement
         Guard.NotNull(viewName, nameof(viewName));
         string name = SqlText.QualifiedName(Dialect, viewName, nameof(viewName));
         string marker = Dialect == SqlDialect.SparkSql ? ":" : "@";
-        string body = Text;
+        // Before the values are written in, so that no literal's text can look like the clause.
+        string body = Dialect == SqlDialect.TSql ? WithoutFinalOrderBy(Text) : Text;
         foreach (SqlParameter p in Parameters)
         {
             body = Regex.Replace(body, Regex.Escape(marker + p.Name) + @"\b", SqlText.Literal(Dialect, p.Value).Replace("$", "$$"));
@@ -60,6 +67,13 @@ public sealed class SqlStatement
     /// <summary>The statement's text.</summary>
     /// <returns><see cref="Text"/>.</returns>
     public override string ToString() => Text;
+
+    /// <summary>The text without its final <c>ORDER BY</c>: the generators write it as the last line, at the top level.</summary>
+    private static string WithoutFinalOrderBy(string text)
+    {
+        int start = text.LastIndexOf("\nORDER BY ", StringComparison.Ordinal);
+        return start >= 0 && text.IndexOf('\n', start + 1) < 0 ? text.Substring(0, start) : text;
+    }
 }
 
 /// <summary>Identifiers, literals and the few constructs that differ between dialects.</summary>
