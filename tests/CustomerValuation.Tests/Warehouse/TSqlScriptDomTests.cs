@@ -73,6 +73,28 @@ public sealed class TSqlScriptDomTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void NoAggregate_ContainsASubqueryOrAnAggregate_ExceptTheKnownLineReport()
+    {
+        // SQL Server refuses an aggregate over an expression with a subquery or an aggregate (error 130,
+        // "Cannot perform an aggregate function on an expression containing an aggregate or a
+        // subquery"); the parser accepts it, so the parse tree is searched. One known case is left:
+        // RfmSql.LineReport with RfmNonPositivePolicy.Net sums "l.customer_id IN (SELECT …)" (to be
+        // fixed in RfmSql.cs; docs/warehouse.md, "Dialects and the features they use").
+        var found = new List<string>();
+        foreach ((string name, SqlStatement statement) in GoldenSqlCases.AllStatements(SqlDialect.TSql))
+        {
+            var visitor = new AggregateVisitor();
+            Parse(new TSql160Parser(true), statement.Text, out _).Accept(visitor);
+            found.AddRange(visitor.Offending.Select(o => name + ": " + o));
+        }
+
+        List<string> unexpected = found.Where(f => !IsKnownLineReportWithNetting(f)).ToList();
+        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
+        Assert.True(found.Count > 0, "No statement has a subquery inside an aggregate any more: RfmSql.LineReport was fixed; remove the exception from this test and the caveat from docs/warehouse.md.");
+        output.WriteLine($"{found.Count} known: the LineReport with netting, SUM(… IN (SELECT …))");
+    }
+
+    [Fact]
     public void AStatementWithAnError_IsReported_WithLineAndColumn()
     {
         // The check itself: a broken statement gives an error with its position.
@@ -80,6 +102,10 @@ public sealed class TSqlScriptDomTests(ITestOutputHelper output)
         string error = Assert.Single(errors);
         Assert.Contains("line 2", error, StringComparison.Ordinal);
     }
+
+    private static bool IsKnownLineReportWithNetting(string finding) =>
+        finding.StartsWith("LineReport ", StringComparison.Ordinal) && finding.Contains(", Net, ", StringComparison.Ordinal)
+        || finding.StartsWith("rfm-line-report: ", StringComparison.Ordinal);
 
     private static List<string> Errors(string parserName, string name, string text)
     {
@@ -107,6 +133,50 @@ public sealed class TSqlScriptDomTests(ITestOutputHelper output)
         TSqlBatch batch = Assert.Single(script.Batches);
         Assert.True(batch.Statements.Count == 1, name + ": " + batch.Statements.Count + " statements");
         return batch.Statements[0];
+    }
+
+    /// <summary>Finds aggregate calls (SUM, COUNT, COUNT_BIG, MIN, MAX, AVG) whose arguments hold a subquery or another aggregate.</summary>
+    private sealed class AggregateVisitor : TSqlFragmentVisitor
+    {
+        private static readonly HashSet<string> Aggregates = new(StringComparer.OrdinalIgnoreCase) { "SUM", "COUNT", "COUNT_BIG", "MIN", "MAX", "AVG" };
+
+        public List<string> Offending { get; } = [];
+
+        public override void ExplicitVisit(FunctionCall node)
+        {
+            if (Aggregates.Contains(node.FunctionName.Value))
+            {
+                var inner = new InnerVisitor();
+                foreach (ScalarExpression parameter in node.Parameters)
+                {
+                    parameter.Accept(inner);
+                }
+
+                if (inner.Subqueries > 0 || inner.Aggregates > 0)
+                {
+                    Offending.Add($"{node.FunctionName.Value} at line {node.StartLine}, column {node.StartColumn} holds {inner.Subqueries} subqueries and {inner.Aggregates} aggregates");
+                }
+            }
+
+            base.ExplicitVisit(node);
+        }
+
+        private sealed class InnerVisitor : TSqlFragmentVisitor
+        {
+            public int Subqueries { get; private set; }
+
+            public int Aggregates { get; private set; }
+
+            public override void Visit(ScalarSubquery node) => Subqueries++;
+
+            public override void Visit(FunctionCall node)
+            {
+                if (AggregateVisitor.Aggregates.Contains(node.FunctionName.Value))
+                {
+                    Aggregates++;
+                }
+            }
+        }
     }
 
     private static string LineOf(string text, int line)
