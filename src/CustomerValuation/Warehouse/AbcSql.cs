@@ -21,7 +21,9 @@ namespace CustomerValuation.Warehouse;
 /// positive customers): <see cref="AbcBoundaryRule.JoinUpperClass"/> counts the breakpoints with
 /// b·W − 10⁻¹²·W ≤ S(i−1), <see cref="AbcBoundaryRule.JoinLowerClass"/> those with S(i) &gt; b·W + 10⁻¹²·W.
 /// The SQL sums exactly (numeric) where the library sums doubles with compensation; the two can
-/// differ only for a running share within about 10⁻¹⁶ of a breakpoint ± the tolerance.
+/// differ only for a running share within about 10⁻¹⁶ of a breakpoint ± the tolerance. The shares
+/// are quotients of those sums: exact numeric ones in PostgreSQL, double ones in Spark SQL and T-SQL,
+/// whose decimal division can keep as few as 6 decimal places.
 /// </remarks>
 public static class AbcSql
 {
@@ -93,8 +95,8 @@ public static class AbcSql
         parameters.Add(new SqlParameter("label_non_positive", options.NonPositiveLabel));
         sb.Append(" ELSE ").Append(SqlText.Parameter(dialect, "label_non_positive")).Append(" END AS class,\n");
         sb.Append("  c.class_index, c.rank_no AS rank, c.value,\n");
-        sb.Append("  CASE WHEN c.value > 0 THEN c.value / c.total ELSE 0 END AS share,\n");
-        sb.Append("  CASE WHEN c.value > 0 THEN c.running / c.total WHEN c.total IS NULL THEN 0 ELSE 1 END AS cumulative_share\n");
+        sb.Append("  CASE WHEN c.value > 0 THEN ").Append(SqlText.Quotient(dialect, "c.value", "c.total")).Append(" ELSE 0 END AS share,\n");
+        sb.Append("  CASE WHEN c.value > 0 THEN ").Append(SqlText.Quotient(dialect, "c.running", "c.total")).Append(" WHEN c.total IS NULL THEN 0 ELSE 1 END AS cumulative_share\n");
         sb.Append("FROM classed c");
         return new SqlStatement(dialect, sb.ToString(), "c.rank_no", parameters);
     }

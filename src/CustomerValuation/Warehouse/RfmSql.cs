@@ -43,9 +43,11 @@ public static class RfmSql
         var sb = new StringBuilder();
         q.AppendLines(sb);
         q.AppendFeatures(sb);
-        sb.Append("\nSELECT f.customer_id, f.recency_days, f.frequency, f.monetary, f.total_amount, f.first_purchase, f.last_purchase, f.tenure_days\n");
-        sb.Append("FROM features f");
-        return new SqlStatement(dialect, sb.ToString(), IdOrder(dialect, "f.customer_id"), q.Parameters);
+        // The id number is a column, not a window in the ORDER BY: Spark SQL allows window functions only in the select list.
+        sb.Append(",\nnumbered AS (\n  SELECT f.*, ").Append(IdNumber(dialect, "f.customer_id")).Append(" AS id_number\n  FROM features f\n)\n");
+        sb.Append("SELECT n.customer_id, n.recency_days, n.frequency, n.monetary, n.total_amount, n.first_purchase, n.last_purchase, n.tenure_days\n");
+        sb.Append("FROM numbered n");
+        return new SqlStatement(dialect, sb.ToString(), "n.id_number, " + TextOrder(dialect, "n.customer_id"), q.Parameters);
     }
 
     /// <summary>
@@ -187,6 +189,11 @@ public static class RfmSql
         string Count(string condition) => "COUNT(CASE WHEN " + condition + " THEN 1 END)";
         var sb = new StringBuilder();
         q.AppendLines(sb, withStatus: true);
+        if (net)
+        {
+            sb.Append(",\nflagged AS (\n  SELECT l.*, MAX(CASE WHEN l.status = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY l.customer_id) AS has_purchase\n  FROM lines l\n)");
+        }
+
         sb.Append("\nSELECT\n");
         sb.Append("  COUNT(*) AS lines_read,\n");
         sb.Append("  ").Append(Count("l.status = 1")).Append(" AS lines_without_customer,\n");
@@ -199,24 +206,22 @@ public static class RfmSql
         sb.Append("  ").Append(Count("l.status = 0 AND l.order_id IS NULL")).Append(" AS purchase_lines_without_order,\n");
         sb.Append("  COUNT(DISTINCT CASE WHEN l.status = 0 THEN l.customer_id END) AS customers,\n");
         sb.Append("  COUNT(DISTINCT CASE WHEN l.status <> 1 THEN l.customer_id END) - COUNT(DISTINCT CASE WHEN l.status = 0 THEN l.customer_id END) AS customers_without_purchase,\n");
-        sb.Append("  SUM(CASE WHEN l.status = 0").Append(net ? " OR (l.status = 4 AND l.customer_id IN (SELECT p.customer_id FROM lines p WHERE p.status = 0))" : string.Empty).Append(" THEN l.amount END) AS total_amount\n");
-        sb.Append("FROM lines l");
+        // A netted line counts in the total when its customer has a purchase: a window flag, since
+        // SQL Server refuses a subquery inside an aggregate.
+        sb.Append("  SUM(CASE WHEN l.status = 0").Append(net ? " OR (l.status = 4 AND l.has_purchase = 1)" : string.Empty).Append(" THEN l.amount END) AS total_amount\n");
+        sb.Append(net ? "FROM flagged l" : "FROM lines l");
         return new SqlStatement(dialect, sb.ToString(), null, q.Parameters);
     }
-
-    /// <summary>
-    /// The library's id order as an ORDER BY list: by value when every id in the result is an
-    /// integer (equal values then by text), else by text, character by character (binary collation).
-    /// </summary>
-    internal static string IdOrder(SqlDialect dialect, string id) => IdNumber(dialect, id) + ", " + TextOrder(dialect, id);
 
     /// <summary>The id as a number when every id of the rows is an integer, else NULL (a window over all rows).</summary>
     internal static string IdNumber(SqlDialect dialect, string id)
     {
         string isInteger = dialect switch
         {
-            SqlDialect.SparkSql => id + " RLIKE '^-?[0-9]+$'",
-            SqlDialect.TSql => "(" + id + " NOT LIKE '%[^0-9]%' AND " + id + " <> '') OR (" + id + " LIKE '-_%' AND SUBSTRING(" + id + ", 2, 4000) NOT LIKE '%[^0-9]%')",
+            // Java's $ also matches before a final line break: the second test refuses any other character.
+            SqlDialect.SparkSql => id + " RLIKE '^-?[0-9]+$' AND NOT " + id + " RLIKE '[^-0-9]'",
+            // A binary collation, so that [0-9] is the ten ASCII digits whatever the database's collation.
+            SqlDialect.TSql => "(" + id + " COLLATE Latin1_General_100_BIN2 NOT LIKE '%[^0-9]%' AND " + id + " <> '') OR (" + id + " COLLATE Latin1_General_100_BIN2 LIKE '-_%' AND SUBSTRING(" + id + ", 2, 4000) COLLATE Latin1_General_100_BIN2 NOT LIKE '%[^0-9]%')",
             _ => id + " ~ '^-?[0-9]+$'",
         };
         string number = dialect switch
@@ -384,7 +389,9 @@ public static class RfmSql
             sb.Append("    l.customer_id AS customer_id,\n");
             sb.Append("    ").Append(SqlText.DayDifference(dialect, last, asOf)).Append(" AS recency_days,\n");
             sb.Append("    ").Append(frequency).Append(" AS frequency,\n");
-            sb.Append("    ").Append(options.Monetary == RfmMonetaryBasis.Sum ? total : total + " / " + frequency).Append(" AS monetary");
+            // NULLIF: a netted customer with no purchase line, or purchases without order ids, count 0 (no
+            // engine promises to apply HAVING first); T-SQL and Spark SQL divide decimals to 6 places, so in double there.
+            sb.Append("    ").Append(options.Monetary == RfmMonetaryBasis.Sum ? total : SqlText.Quotient(dialect, total, "NULLIF(" + frequency + ", 0)")).Append(" AS monetary");
             if (!scoresOnly)
             {
                 // Scoring needs only R, F and M: narrower rows sort faster in the windows that follow.

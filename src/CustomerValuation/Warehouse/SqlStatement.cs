@@ -155,6 +155,18 @@ internal static class SqlText
         _ => "CAST(" + expression + " AS double precision)",
     };
 
+    /// <summary>
+    /// <paramref name="numerator"/> ÷ <paramref name="denominator"/>. PostgreSQL divides as written
+    /// (a numeric quotient keeps at least 16 significant digits). Spark SQL and T-SQL divide in
+    /// double: their decimal division keeps as few as 6 decimal places once the operands' precision
+    /// is large (sums of decimals are), so a share of 10⁻⁷ would become 0; the library divides in
+    /// double as well.
+    /// </summary>
+    public static string Quotient(SqlDialect dialect, string numerator, string denominator) =>
+        dialect == SqlDialect.PostgreSql
+            ? numerator + " / " + denominator
+            : AsDouble(dialect, numerator) + " / " + AsDouble(dialect, denominator);
+
     /// <summary>A timestamp or date cast to a date (the time of day dropped).</summary>
     public static string AsDate(SqlDialect dialect, string expression) => dialect switch
     {

@@ -1,0 +1,29 @@
+-- abc-classes-count-lower-view (SparkSql): AbcSql.Classes.ToViewDefinition("analytics.abc_classes")
+-- a view: no parameters; the values below are literals written by the generator
+CREATE VIEW `analytics`.`abc_classes` AS
+WITH v AS (
+  SELECT CAST(t.`customer_id` AS STRING) AS customer_id, SUM(t.`amount`) AS value
+  FROM `sales`.`transactions` t
+  WHERE CAST(t.`customer_id` AS STRING) IS NOT NULL
+  GROUP BY CAST(t.`customer_id` AS STRING)
+),
+ranked AS (
+  SELECT v.customer_id, v.value,
+    ROW_NUMBER() OVER (ORDER BY CASE WHEN v.value > 0 THEN 0 ELSE 1 END, v.value DESC, v.customer_id) AS rank_no,
+    SUM(CASE WHEN v.value > 0 THEN v.value END) OVER (ORDER BY CASE WHEN v.value > 0 THEN 0 ELSE 1 END, v.value DESC, v.customer_id ROWS UNBOUNDED PRECEDING) AS running,
+    SUM(CASE WHEN v.value > 0 THEN v.value END) OVER () AS total,
+    COUNT(CASE WHEN v.value > 0 THEN v.value END) OVER () AS positives
+  FROM v
+),
+classed AS (
+  SELECT r.*, CASE WHEN r.value <= 0 THEN 3 ELSE 0
+    + CASE WHEN r.rank_no > 0.2 * r.positives + 1E-12 * r.positives THEN 1 ELSE 0 END
+    + CASE WHEN r.rank_no > 0.5 * r.positives + 1E-12 * r.positives THEN 1 ELSE 0 END END AS class_index
+  FROM ranked r
+)
+SELECT c.customer_id,
+  CASE c.class_index WHEN 0 THEN 'Top' WHEN 1 THEN 'Middle' WHEN 2 THEN 'Tail' ELSE 'Don\'t count' END AS class,
+  c.class_index, c.rank_no AS rank, c.value,
+  CASE WHEN c.value > 0 THEN CAST(c.value AS DOUBLE) / CAST(c.total AS DOUBLE) ELSE 0 END AS share,
+  CASE WHEN c.value > 0 THEN CAST(c.running AS DOUBLE) / CAST(c.total AS DOUBLE) WHEN c.total IS NULL THEN 0 ELSE 1 END AS cumulative_share
+FROM classed c

@@ -1,0 +1,29 @@
+-- abc-classes-value-upper (SparkSql): AbcSql.Classes
+-- bind: :tolerance = 1E-12 (double); :breakpoint_1 = 0.8 (double); :breakpoint_2 = 0.95 (double); :label_0 = A (text); :label_1 = B (text); :label_2 = C (text); :label_non_positive = N (text)
+WITH v AS (
+  SELECT CAST(t.`customer_id` AS STRING) AS customer_id, SUM(t.`annual_sales`) AS value
+  FROM `sales`.`customer_totals` t
+  WHERE CAST(t.`customer_id` AS STRING) IS NOT NULL
+  GROUP BY CAST(t.`customer_id` AS STRING)
+),
+ranked AS (
+  SELECT v.customer_id, v.value,
+    ROW_NUMBER() OVER (ORDER BY CASE WHEN v.value > 0 THEN 0 ELSE 1 END, v.value DESC, v.customer_id) AS rank_no,
+    SUM(CASE WHEN v.value > 0 THEN v.value END) OVER (ORDER BY CASE WHEN v.value > 0 THEN 0 ELSE 1 END, v.value DESC, v.customer_id ROWS UNBOUNDED PRECEDING) AS running,
+    SUM(CASE WHEN v.value > 0 THEN v.value END) OVER () AS total,
+    COUNT(CASE WHEN v.value > 0 THEN v.value END) OVER () AS positives
+  FROM v
+),
+classed AS (
+  SELECT r.*, CASE WHEN r.value <= 0 THEN 3 ELSE 0
+    + CASE WHEN :breakpoint_1 * r.total - :tolerance * r.total <= (r.running - r.value) THEN 1 ELSE 0 END
+    + CASE WHEN :breakpoint_2 * r.total - :tolerance * r.total <= (r.running - r.value) THEN 1 ELSE 0 END END AS class_index
+  FROM ranked r
+)
+SELECT c.customer_id,
+  CASE c.class_index WHEN 0 THEN :label_0 WHEN 1 THEN :label_1 WHEN 2 THEN :label_2 ELSE :label_non_positive END AS class,
+  c.class_index, c.rank_no AS rank, c.value,
+  CASE WHEN c.value > 0 THEN CAST(c.value AS DOUBLE) / CAST(c.total AS DOUBLE) ELSE 0 END AS share,
+  CASE WHEN c.value > 0 THEN CAST(c.running AS DOUBLE) / CAST(c.total AS DOUBLE) WHEN c.total IS NULL THEN 0 ELSE 1 END AS cumulative_share
+FROM classed c
+ORDER BY c.rank_no

@@ -1,0 +1,39 @@
+-- contribution-rows (PostgreSql): ContributionSql.Rows
+-- bind: (none)
+WITH r AS (
+  SELECT CAST(t."customer" AS text) AS group_key, CAST(t."product" AS text) AS item,
+    SUM(t."sales") AS sales,
+    SUM(t."cost") AS cost_of_goods,
+    SUM(t."inventory") AS average_inventory
+  FROM "erp"."sales_mix" t
+  GROUP BY CAST(t."customer" AS text), CAST(t."product" AS text)
+),
+f AS (
+  SELECT r.*, r.sales - r.cost_of_goods AS gross_margin,
+    CASE WHEN r.sales > 0 THEN (r.sales - r.cost_of_goods) / r.sales END AS gross_margin_rate,
+    CASE WHEN r.average_inventory > 0 THEN r.sales / r.average_inventory END AS turnover,
+    CASE WHEN r.sales > 0 AND r.average_inventory > 0 THEN (r.sales - r.cost_of_goods) / r.average_inventory END AS cross_ratio,
+    SUM(r.sales) OVER (PARTITION BY r.group_key) AS group_sales,
+    SUM(r.sales - r.cost_of_goods) OVER (PARTITION BY r.group_key) AS group_margin,
+    SUM(CASE WHEN r.sales > 0 AND r.average_inventory > 0 THEN (r.sales - r.cost_of_goods) / r.average_inventory * r.sales END) OVER (PARTITION BY r.group_key) AS group_weighted
+  FROM r
+),
+g AS (
+  SELECT f.*,
+    CASE WHEN f.group_sales > 0 THEN f.sales / f.group_sales END AS sales_share,
+    CASE WHEN f.cross_ratio IS NOT NULL AND f.group_sales > 0 THEN (CAST(f.sales AS double precision) - CAST(f.cost_of_goods AS double precision)) / CAST(f.average_inventory AS double precision) * (CAST(f.sales AS double precision) / CAST(f.group_sales AS double precision)) END AS rank_key
+  FROM f
+)
+SELECT f.group_key, f.item, f.sales, f.cost_of_goods, f.average_inventory, f.gross_margin, f.gross_margin_rate, f.turnover, f.cross_ratio, f.sales_share,
+  f.cross_ratio * f.sales_share AS contribution_ratio,
+  CASE WHEN f.group_sales > 0 AND f.group_weighted > 0 THEN f.cross_ratio * f.sales / f.group_weighted END AS contribution_share,
+  CASE WHEN f.group_margin > 0 THEN f.gross_margin / f.group_margin END AS gross_margin_share,
+  ROW_NUMBER() OVER (PARTITION BY f.group_key ORDER BY CASE WHEN f.rank_key IS NULL THEN 1 ELSE 0 END, f.rank_key DESC, f.item COLLATE "C") AS rank_in_group,
+  CASE WHEN f.sales = 0 THEN 1 ELSE 0 END AS no_sales,
+  CASE WHEN f.average_inventory IS NULL OR f.average_inventory = 0 THEN 1 ELSE 0 END AS no_inventory,
+  CASE WHEN f.gross_margin < 0 THEN 1 ELSE 0 END AS negative_margin,
+  CASE WHEN f.group_sales > 0 THEN 0 ELSE 1 END AS no_group_sales,
+  CASE WHEN f.group_sales > 0 AND f.group_weighted > 0 THEN 0 ELSE 1 END AS no_group_contribution,
+  CASE WHEN f.group_margin > 0 THEN 0 ELSE 1 END AS no_group_margin
+FROM g f
+ORDER BY f.group_key COLLATE "C", rank_in_group
