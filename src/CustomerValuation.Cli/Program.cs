@@ -124,7 +124,9 @@ internal static class Program
         var sql = new SqlOutputOptions();
         var columns = new TransactionColumns(orders: true);
         var rfmOptions = new RfmOptionSet();
-        var sqlRfm = new Command("rfm", "The SQL that computes the rfm command's features, scores, cells and segments (or its line report) inside a warehouse, with the same definitions (docs/warehouse.md)." + Example("sql rfm --dialect postgres --table sales.transactions --customer-column customer_id --date-column invoice_date --quantity-column quantity --price-column unit_price --order-column invoice_no --exclude-order-prefix C --as-of 2011-12-10"));
+        var sqlRfm = new Command("rfm", "The SQL that computes the rfm command's features, scores, cells and segments (or its line report) inside a warehouse, with the same definitions (docs/warehouse.md)." + Example(
+            "sql rfm --dialect postgres --table sales.transactions --customer-column customer_id --date-column invoice_date --quantity-column quantity --price-column unit_price --order-column invoice_no --exclude-order-prefix C --as-of 2011-12-10",
+            "sql rfm --dialect postgres --table sales.transactions --customer-column customer_id --date-column invoice_date --quantity-column quantity --price-column unit_price --order-column invoice_no --exclude-order-prefix C --as-of 2011-12-10 --run env:CV_PG --output rfm.csv"));
         sqlRfm.Options.Add(table);
         sqlRfm.Options.Add(sql.Dialect);
         sqlRfm.Options.Add(what);
@@ -477,8 +479,9 @@ internal static class Program
         return lost;
     }
 
-    private static string Example(string arguments) =>
-        Environment.NewLine + Environment.NewLine + "Example:" + Environment.NewLine + "  customer-valuation " + arguments;
+    private static string Example(params string[] arguments) =>
+        Environment.NewLine + Environment.NewLine + "Example:"
+        + string.Concat(arguments.Select(a => Environment.NewLine + "  customer-valuation " + a));
 
     private static double[]? ParseNumbers(string? text, string optionName)
     {

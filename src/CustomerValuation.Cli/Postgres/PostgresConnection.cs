@@ -143,6 +143,7 @@ internal sealed class PostgresConnection : IDisposable
     private int _processId;
     private int _secretKey;
     private bool _hasKey;
+    private bool _started;
     private int _disposed;
 
     private PostgresConnection(PostgresConnectionSettings settings, Socket socket)
@@ -338,7 +339,8 @@ internal sealed class PostgresConnection : IDisposable
 
         try
         {
-            if (_socket.Connected)
+            // Terminate only after the startup message: before it, the server would read it as a malformed startup packet.
+            if (_started && _socket.Connected)
             {
                 _socket.SendTimeout = 1000;
                 _stream.Write("X\0\0\0\u0004"u8);
@@ -484,6 +486,7 @@ internal sealed class PostgresConnection : IDisposable
         _out.WriteByte(0);
         End();
         Flush();
+        _started = true;
 
         ScramSha256? scram = null;
         bool scramVerified = false;
