@@ -170,11 +170,14 @@ internal static class SqlRun
     /// <summary>Writes the rows as CSV (or, through <see cref="JsonLinesWriter"/>, JSON lines where number columns are numbers) as they arrive.</summary>
     private sealed class RowWriter : IPostgresRowHandler, IDisposable
     {
+        /// <summary>CSV or JSON lines.</summary>
         private readonly OutputFormat _format;
         private TextWriter? _writer;
         private JsonLinesWriter? _json;
         private long _rows;
 
+        /// <summary>Creates the writer for the run's <c>--format</c>.</summary>
+        /// <param name="format">CSV or JSON lines.</param>
         public RowWriter(OutputFormat format)
         {
             _format = format;
@@ -186,6 +189,8 @@ internal static class SqlRun
         /// <summary>The rows written so far (read by the progress timer).</summary>
         public long Rows => Interlocked.Read(ref _rows);
 
+        /// <summary>Writes the header (the column names); with JSON lines, the columns whose type is not a number stay strings.</summary>
+        /// <param name="columns">The result's columns.</param>
         public void Columns(IReadOnlyList<PostgresColumn> columns)
         {
             TextWriter target = Target ?? throw new InvalidOperationException("No target.");
@@ -221,6 +226,8 @@ internal static class SqlRun
             _writer.Write('\n');
         }
 
+        /// <summary>Writes one row: each field as CSV (quoted where needed), NULL as an empty cell.</summary>
+        /// <param name="row">The row.</param>
         public void Row(PostgresRow row)
         {
             TextWriter w = _writer!;

@@ -146,6 +146,7 @@ internal sealed class PostgresConnection : IDisposable
     private bool _started;
     private int _disposed;
 
+    /// <summary>Wraps a connected socket; <see cref="Open"/> then negotiates TLS and logs in.</summary>
     private PostgresConnection(PostgresConnectionSettings settings, Socket socket)
     {
         _settings = settings;
