@@ -124,7 +124,9 @@ internal static class Program
         var sql = new SqlOutputOptions();
         var columns = new TransactionColumns(orders: true);
         var rfmOptions = new RfmOptionSet();
-        var sqlRfm = new Command("rfm", "The SQL that computes the rfm command's features, scores, cells and segments (or its line report) inside a warehouse, with the same definitions (docs/warehouse.md)." + Example("sql rfm --dialect postgres --table sales.transactions --customer-column customer_id --date-column invoice_date --quantity-column quantity --price-column unit_price --order-column invoice_no --exclude-order-prefix C --as-of 2011-12-10"));
+        var sqlRfm = new Command("rfm", "The SQL that computes the rfm command's features, scores, cells and segments (or its line report) inside a warehouse, with the same definitions (docs/warehouse.md)." + Example(
+            "sql rfm --dialect postgres --table sales.transactions --customer-column customer_id --date-column invoice_date --quantity-column quantity --price-column unit_price --order-column invoice_no --exclude-order-prefix C --as-of 2011-12-10",
+            "sql rfm --dialect postgres --table sales.transactions --customer-column customer_id --date-column invoice_date --quantity-column quantity --price-column unit_price --order-column invoice_no --exclude-order-prefix C --as-of 2011-12-10 --run env:CV_PG --output rfm.csv"));
         sqlRfm.Options.Add(table);
         sqlRfm.Options.Add(sql.Dialect);
         sqlRfm.Options.Add(what);
@@ -137,11 +139,12 @@ internal static class Program
         sqlRfm.Options.Add(lineKey);
         sqlRfm.Options.Add(sql.View);
         sqlRfm.Options.Add(sql.Output);
-        var shared = new SharedOptions(sqlRfm, input: false, format: false);
-        sqlRfm.SetAction(result => run.Execute(result, shared, result.GetValue(sql.Output) ?? "-", console =>
+        sqlRfm.Options.Add(sql.Run);
+        var shared = new SharedOptions(sqlRfm, input: false);
+        sqlRfm.SetAction(result => run.Execute(result, shared, sql.SummaryPath(result), console =>
         {
             string[] keys = result.GetValue(lineKey) is { } k ? k.Split(',').Select(c => c.Trim()).ToArray() : [];
-            var settings = new SqlRfmSettings(rfmOptions.Settings(result, columns, result.GetValue(table)!, result.GetValue(sql.Output)), result.GetValue(sql.Dialect)!, result.GetValue(what)!, keys, result.GetValue(sql.View));
+            var settings = new SqlRfmSettings(rfmOptions.Settings(result, columns, result.GetValue(table)!, result.GetValue(sql.Output)), result.GetValue(sql.Dialect)!, result.GetValue(what)!, keys, result.GetValue(sql.View), result.GetValue(sql.Run));
             SqlCommand.RunRfm(settings, console);
         }));
         return new Command("sql", "SQL for a warehouse (PostgreSQL, Spark SQL, T-SQL) that computes the library's definitions where the data is.") { sqlRfm, BuildSqlAbcCommand(run), BuildSqlContributionCommand(run) };
@@ -158,17 +161,18 @@ internal static class Program
         var sql = new SqlOutputOptions();
         var sqlContribution = new Command("contribution", "The SQL that computes the contribution command's figures, ranks and flags inside a warehouse (docs/warehouse.md)." + Example("sql contribution --dialect postgres --table erp.sales_mix --group-column customer --item-column product --sales-column sales --cost-column cost --inventory-column inventory"))
         {
-            table, sql.Dialect, groupColumn, itemColumn, salesColumn, costColumn, inventoryColumn, sql.View, sql.Output,
+            table, sql.Dialect, groupColumn, itemColumn, salesColumn, costColumn, inventoryColumn, sql.View, sql.Output, sql.Run,
         };
-        var shared = new SharedOptions(sqlContribution, input: false, format: false);
-        sqlContribution.SetAction(result => run.Execute(result, shared, result.GetValue(sql.Output) ?? "-", console =>
+        var shared = new SharedOptions(sqlContribution, input: false);
+        sqlContribution.SetAction(result => run.Execute(result, shared, sql.SummaryPath(result), console =>
             SqlCommand.RunContribution(
                 result.GetValue(table)!,
                 [result.GetValue(groupColumn)!, result.GetValue(itemColumn)!, result.GetValue(salesColumn)!, result.GetValue(costColumn)!, result.GetValue(inventoryColumn)!],
                 result.GetValue(sql.Dialect)!,
                 result.GetValue(sql.View),
                 result.GetValue(sql.Output),
-                console)));
+                console,
+                result.GetValue(sql.Run))));
         return sqlContribution;
     }
 
@@ -181,13 +185,13 @@ internal static class Program
         var sql = new SqlOutputOptions();
         var sqlAbc = new Command("abc", "The SQL that computes the abc command's classes, ranks and shares inside a warehouse, with the same rules (docs/warehouse.md)." + Example("sql abc --dialect postgres --table sales.transactions --id-column customer_id --value-column amount"))
         {
-            table, sql.Dialect, idColumn, valueColumn, classes.By, classes.Breakpoints, classes.Labels, classes.Boundary, sql.View, sql.Output,
+            table, sql.Dialect, idColumn, valueColumn, classes.By, classes.Breakpoints, classes.Labels, classes.Boundary, sql.View, sql.Output, sql.Run,
         };
-        var shared = new SharedOptions(sqlAbc, input: false, format: false);
-        sqlAbc.SetAction(result => run.Execute(result, shared, result.GetValue(sql.Output) ?? "-", console =>
+        var shared = new SharedOptions(sqlAbc, input: false);
+        sqlAbc.SetAction(result => run.Execute(result, shared, sql.SummaryPath(result), console =>
         {
             AbcOptions options = AbcCommand.BuildOptions(classes.Basis(result), ParseNumbers(result.GetValue(classes.Breakpoints), "--breakpoints"), ParseLabels(result.GetValue(classes.Labels)), classes.BoundaryRule(result));
-            SqlCommand.RunAbc(result.GetValue(table)!, result.GetValue(idColumn)!, result.GetValue(valueColumn)!, options, result.GetValue(sql.Dialect)!, result.GetValue(sql.View), result.GetValue(sql.Output), console);
+            SqlCommand.RunAbc(result.GetValue(table)!, result.GetValue(idColumn)!, result.GetValue(valueColumn)!, options, result.GetValue(sql.Dialect)!, result.GetValue(sql.View), result.GetValue(sql.Output), console, result.GetValue(sql.Run));
         }));
         return sqlAbc;
     }
@@ -221,7 +225,17 @@ internal static class Program
 
         public Option<string?> View { get; } = new("--view") { Description = "Write CREATE VIEW NAME AS … (values as literals) instead of the statement with parameters." };
 
-        public Option<string?> Output { get; } = new("--output") { Description = "Write the SQL to this file (default: standard output)." };
+        public Option<string?> Output { get; } = new("--output") { Description = "Write the SQL (with --run: the result rows, in --format) to this file; default: standard output." };
+
+        public Option<string?> Run { get; } = new("--run")
+        {
+            Description = "Run the statement on PostgreSQL (--dialect postgres) and write its rows (with --view: create the view). A connection string (Host=…;Port=…;Username=…;Password=…;Database=…;SSL Mode=prefer|require|verify-full|disable;Timeout=15, or postgresql://user@host:port/db?sslmode=…), or env:NAME to read it from an environment variable; a missing password is taken from PGPASSWORD.",
+            HelpName = "CONNECTION|env:NAME",
+        };
+
+        /// <summary>Where the data goes, for the summary's place: standard output, except when --run creates a view (no data; the confirmation goes to standard output).</summary>
+        public string? SummaryPath(ParseResult result) =>
+            result.GetValue(Run) is not null && result.GetValue(View) is not null ? result.GetValue(Output) : result.GetValue(Output) ?? "-";
     }
 
     /// <summary>The rfm command's as-of, policy and scoring options, declared once for <c>rfm</c> and <c>sql rfm</c>.</summary>
@@ -465,8 +479,9 @@ internal static class Program
         return lost;
     }
 
-    private static string Example(string arguments) =>
-        Environment.NewLine + Environment.NewLine + "Example:" + Environment.NewLine + "  customer-valuation " + arguments;
+    private static string Example(params string[] arguments) =>
+        Environment.NewLine + Environment.NewLine + "Example:"
+        + string.Concat(arguments.Select(a => Environment.NewLine + "  customer-valuation " + a));
 
     private static double[]? ParseNumbers(string? text, string optionName)
     {

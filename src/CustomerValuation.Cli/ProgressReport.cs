@@ -17,7 +17,9 @@ internal sealed class ProgressReport : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Timer _timer;
     private readonly Lock _gate = new();
-    private RecordReader? _reader;
+    private object? _source;
+    private Func<long>? _count;
+    private string _unit = "lines read";
     private bool _shown;
     private bool _disposed;
 
@@ -28,16 +30,31 @@ internal sealed class ProgressReport : IDisposable
     }
 
     /// <summary>Follows a reader's lines from now on.</summary>
-    public void Attach(RecordReader reader) => Volatile.Write(ref _reader, reader);
+    public void Attach(RecordReader reader) => Attach(reader, () => reader.Line, "lines read");
 
-    /// <summary>Stops following a reader (it is done): the progress line is cleared, so what the command prints next starts on a clean line.</summary>
-    public void Detach(RecordReader reader)
+    /// <summary>Follows any count from now on (e.g. the rows received from a database), shown as "N unit, N/s".</summary>
+    /// <param name="source">What is followed; <see cref="Detach"/> with the same object stops it.</param>
+    /// <param name="count">Reads the count (called from the timer's thread).</param>
+    /// <param name="unit">What is counted, e.g. "rows received".</param>
+    public void Attach(object source, Func<long> count, string unit)
     {
         lock (_gate)
         {
-            if (ReferenceEquals(_reader, reader))
+            _count = count;
+            _unit = unit;
+            _source = source;
+        }
+    }
+
+    /// <summary>Stops following a reader (it is done): the progress line is cleared, so what the command prints next starts on a clean line.</summary>
+    public void Detach(object source)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_source, source))
             {
-                _reader = null;
+                _source = null;
+                _count = null;
                 Clear();
             }
         }
@@ -73,15 +90,15 @@ internal sealed class ProgressReport : IDisposable
     {
         lock (_gate)
         {
-            RecordReader? reader = Volatile.Read(ref _reader);
-            if (_disposed || reader is null)
+            if (_disposed || _count is null)
             {
                 return;
             }
 
             double seconds = _clock.Elapsed.TotalSeconds;
-            long lines = reader.Line;
-            _error.Write(string.Format(CultureInfo.InvariantCulture, "\r{0:N0} lines read, {1:N0} lines/s, {2:0.0} s\u001b[K", lines, lines / seconds, seconds));
+            long lines = _count();
+            string perSecond = _unit.Split(' ')[0] + "/s";
+            _error.Write(string.Format(CultureInfo.InvariantCulture, "\r{0:N0} {1}, {2:N0} {3}, {4:0.0} s\u001b[K", lines, _unit, lines / seconds, perSecond, seconds));
             _error.Flush();
             _shown = true;
         }

@@ -9,15 +9,15 @@ using CustomerValuation.Warehouse;
 namespace CustomerValuation.Cli;
 
 /// <summary>Settings of <c>sql rfm</c>: the rfm settings (with the table in place of the file) and what to write.</summary>
-internal sealed record SqlRfmSettings(RfmSettings Rfm, string Dialect, string What, string[] LineKeyColumns, string? View);
+internal sealed record SqlRfmSettings(RfmSettings Rfm, string Dialect, string What, string[] LineKeyColumns, string? View, string? Run = null);
 
-/// <summary>The <c>sql rfm</c> command: the SQL that computes the rfm command's result inside a warehouse.</summary>
+/// <summary>The <c>sql rfm</c>, <c>sql abc</c> and <c>sql contribution</c> commands: the SQL that computes the commands' results inside a warehouse, printed or (with <c>--run</c>) run on PostgreSQL.</summary>
 internal static class SqlCommand
 {
     public static void RunRfm(SqlRfmSettings s, TextWriter console)
     {
         RfmSettings r = s.Rfm;
-        SqlDialect dialect = Dialect(s.Dialect);
+        SqlDialect dialect = Dialect(s.Dialect, s.Run);
         RfmTransactionOptions options = RfmCommand.TransactionOptions(r);
         if (options.FutureLines == RfmFutureLinePolicy.Reject && s.What != "report")
         {
@@ -56,12 +56,12 @@ internal static class SqlCommand
             throw CliException.FromArgument(e, option, usage: true);
         }
 
-        Write(statement, s.What + " of " + r.Transactions, "sql rfm", s.View, r.Output, console);
+        Write(statement, s.What + " of " + r.Transactions, "sql rfm", s.View, r.Output, s.Run, console);
     }
 
-    public static void RunAbc(string table, string idColumn, string valueColumn, AbcOptions options, string dialectName, string? view, string? output, TextWriter console)
+    public static void RunAbc(string table, string idColumn, string valueColumn, AbcOptions options, string dialectName, string? view, string? output, TextWriter console, string? run = null)
     {
-        SqlDialect dialect = Dialect(dialectName);
+        SqlDialect dialect = Dialect(dialectName, run);
         SqlStatement statement;
         try
         {
@@ -79,13 +79,13 @@ internal static class SqlCommand
             throw CliException.FromArgument(e, option, usage: true);
         }
 
-        Write(statement, "classes of " + table, "sql abc", view, output, console);
+        Write(statement, "classes of " + table, "sql abc", view, output, run, console);
     }
 
     /// <summary>The <c>sql contribution</c> command; <paramref name="columns"/> are the group, item, sales, cost and inventory columns.</summary>
-    public static void RunContribution(string table, string[] columns, string dialectName, string? view, string? output, TextWriter console)
+    public static void RunContribution(string table, string[] columns, string dialectName, string? view, string? output, TextWriter console, string? run = null)
     {
-        SqlDialect dialect = Dialect(dialectName);
+        SqlDialect dialect = Dialect(dialectName, run);
         SqlStatement statement;
         try
         {
@@ -106,20 +106,44 @@ internal static class SqlCommand
             throw CliException.FromArgument(e, option, usage: true);
         }
 
-        Write(statement, "contribution of " + table, "sql contribution", view, output, console);
+        Write(statement, "contribution of " + table, "sql contribution", view, output, run, console);
     }
 
-    private static SqlDialect Dialect(string name) => name switch
+    /// <summary>The <c>--dialect</c>; with <c>--run</c> it must be postgres, and without it <c>--format</c> must be csv (the SQL is text).</summary>
+    private static SqlDialect Dialect(string name, string? run)
     {
-        "postgres" => SqlDialect.PostgreSql,
-        "spark" => SqlDialect.SparkSql,
-        "tsql" => SqlDialect.TSql,
-        _ => throw CliException.Usage($"--dialect: '{name}' is not one of the choices; use postgres, spark or tsql."),
-    };
+        SqlDialect dialect = name switch
+        {
+            "postgres" => SqlDialect.PostgreSql,
+            "spark" => SqlDialect.SparkSql,
+            "tsql" => SqlDialect.TSql,
+            _ => throw CliException.Usage($"--dialect: '{name}' is not one of the choices; use postgres, spark or tsql."),
+        };
+        if (run is not null)
+        {
+            SqlRun.CheckDialect(dialect);
+            _ = SqlRun.Settings(run);
+        }
+        else if (CliContext.Current.Format != OutputFormat.Csv)
+        {
+            throw CliException.Usage("--format: jsonl applies to the rows of --run; without --run the output is SQL text.");
+        }
 
-    /// <summary>Writes the statement (with a comment naming the parameters to bind) or its view definition, to standard output or a file.</summary>
-    private static void Write(SqlStatement statement, string what, string command, string? view, string? output, TextWriter console)
+        return dialect;
+    }
+
+    /// <summary>
+    /// Writes the statement (with a comment naming the parameters to bind) or its view definition, to
+    /// standard output or a file; with <c>--run</c>, runs it on PostgreSQL instead (<see cref="SqlRun"/>).
+    /// </summary>
+    private static void Write(SqlStatement statement, string what, string command, string? view, string? output, string? run, TextWriter console)
     {
+        if (run is not null)
+        {
+            SqlRun.Run(statement, view, run, output, console);
+            return;
+        }
+
         string text;
         if (view is not null)
         {
