@@ -126,6 +126,8 @@ public class PublicApiNullTests
         : type == typeof(Scorecard) ? SampleScorecard
         : type == typeof(Criterion) ? SampleScorecard.Criteria[0]
         : type == typeof(TierHysteresis) ? new TierHysteresis(new[] { "A", "B" }, new[] { 5.0 })
+        : type == typeof(ContributionPartial<string>) ? ContributionPartial.Empty<string>()
+        : type == typeof(ContributionTotals<string>) ? ContributionPartial.FromRows(new[] { "K" }, s => s, _ => 1, _ => 0, _ => (double?)1).ToTotals()
         : type == typeof(ContributionResult<string, string>) ? ContributionAnalyzer.Analyze(new[] { "P" }, _ => "K", s => s, _ => 1, _ => 0, _ => (double?)1, InventoryBasis.SellingPrice)
         : type == typeof(ReasonTaxonomy) ? SampleTaxonomy
         : type == typeof(SignalSchema) ? SampleSchema

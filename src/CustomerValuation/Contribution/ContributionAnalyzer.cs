@@ -24,8 +24,8 @@ namespace CustomerValuation.Contribution;
 /// <para>
 /// Undefined figures are <see langword="null"/> with a <see cref="ContributionIssues"/> on the row,
 /// never 0, NaN or infinity: zero sales (no margin rate), zero or missing inventory (no turnover), a
-/// group without sales (no shares). A negative margin is allowed and flagged. Sums are compensated
-/// (Neumaier).
+/// group without sales (no shares). A negative margin is allowed and flagged. Group sums are exact,
+/// rounded once (the nearest double to the true sum), so they do not depend on the order of the rows.
 /// </para>
 /// </remarks>
 public static class ContributionAnalyzer
@@ -55,9 +55,9 @@ public static class ContributionAnalyzer
     /// <param name="destination">Receives the figures of each row, at the row's position; same length as <paramref name="sales"/>.</param>
     /// <param name="groupTotals">Receives the totals of each group, at the group's index; its length is the number of groups (a group no row uses gets zero totals).</param>
     /// <remarks>
-    /// Sums are taken in position order (compensated), so permuting the rows changes results by a
-    /// rounding at most; the keyed overloads sort the rows by group and item first. Empty input
-    /// writes zero totals for every group. Time O(n + groups).
+    /// Group sums are exact and rounded once, so permuting the rows changes no figure; the keyed
+    /// overloads also sort the rows by group and item. Empty input writes zero totals for every
+    /// group. Time O(n + groups).
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// The spans differ in length; or a group's sales, or its products cross ratio × sales, add up to
@@ -292,12 +292,8 @@ public static class ContributionAnalyzer
     {
         int n = sales.Length;
         int g = groupTotals.Length;
-        NeumaierSum[] salesSums = PooledArray.RentCleared<NeumaierSum>(g);
-        NeumaierSum[] costSums = PooledArray.RentCleared<NeumaierSum>(g);
-        NeumaierSum[] marginSums = PooledArray.RentCleared<NeumaierSum>(g);
-        NeumaierSum[] weightedSums = PooledArray.RentCleared<NeumaierSum>(g);
-        int[] rowCounts = PooledArray.RentCleared<int>(g);
-        int[] undefinedCounts = PooledArray.RentCleared<int>(g);
+        GroupSums[] sums = PooledArray.RentCleared<GroupSums>(g);
+        double[] weightedTotals = PooledArray.RentCleared<double>(g);
         try
         {
             // Pass 1: checks, the row's own figures, and the group sums.
@@ -312,164 +308,206 @@ public static class ContributionAnalyzer
                         string.Format(CultureInfo.InvariantCulture, "{0}: the group index is {1}; it must be from 0 to {2} (groupTotals has {3} entries).", names.Row(i), group, g - 1, g));
                 }
 
-                double s = sales[i];
-                double c = costOfGoods[i];
-                double v = averageInventory[i];
-                CheckAmount(s, "sales are", names.Sales, names, i);
-                CheckAmount(c, "cost of goods is", names.CostOfGoods, names, i);
-                if (!double.IsNaN(v))
-                {
-                    CheckAmount(v, "average inventory is", names.AverageInventory, names, i);
-                }
-
-                double margin = s - c;
-                ContributionIssues flags = ContributionIssues.None;
-                if (margin < 0)
-                {
-                    flags |= ContributionIssues.NegativeMargin;
-                }
-
-                double rate = double.NaN;
-                if (s > 0)
-                {
-                    rate = margin / s;
-                }
-                else
-                {
-                    flags |= ContributionIssues.NoSales;
-                }
-
-                double turnover = double.NaN;
-                if (v > 0)
-                {
-                    turnover = s / v;
-                    if (double.IsInfinity(turnover))
-                    {
-                        throw new ArgumentOutOfRangeException(
-                            names.AverageInventory,
-                            v,
-                            string.Format(CultureInfo.InvariantCulture, "{0}: sales {1} ÷ average inventory {2} exceed the largest double; rescale the amounts.", names.Row(i), Format(s), Format(v)));
-                    }
-                }
-                else
-                {
-                    flags |= ContributionIssues.NoInventory;
-                }
-
-                double cross = double.NaN;
-                if (s > 0 && v > 0)
-                {
-                    cross = margin / v;
-                    double weighted = cross * s;
-                    if (double.IsInfinity(weighted))
-                    {
-                        throw new ArgumentException(
-                            string.Format(CultureInfo.InvariantCulture, "{0}: cross ratio × sales exceeds the largest double; rescale the amounts.", names.Row(i)),
-                            names.AverageInventory);
-                    }
-
-                    weightedSums[group].Add(weighted);
-                }
-                else
-                {
-                    undefinedCounts[group]++;
-                }
-
-                salesSums[group].Add(s);
-                costSums[group].Add(c);
-                marginSums[group].Add(margin); // Σ of the rows' margins: Σ sales − Σ cost would cancel small margins
-                rowCounts[group]++;
-                destination[i] = new ContributionRow(margin, rate, turnover, cross, double.NaN, double.NaN, double.NaN, double.NaN, flags);
+                destination[i] = OwnFigures(sales[i], costOfGoods[i], averageInventory[i], names, i, ref sums[group]);
             }
 
             for (int k = 0; k < g; k++)
             {
-                double s = salesSums[k].Value;
-                double c = costSums[k].Value;
-                double w = weightedSums[k].Value;
-                double m = marginSums[k].Value;
-                if (!IsFinite(s) || !IsFinite(c) || !IsFinite(w) || !IsFinite(m))
-                {
-                    throw new ArgumentException(
-                        string.Format(CultureInfo.InvariantCulture, "{0}: the sales, cost of goods or cross ratio × sales of its rows add up to more than the largest double; rescale the amounts.", names.Group(k)),
-                        names.Sales);
-                }
-
-                groupTotals[k] = new ContributionGroupTotals(rowCounts[k], s, c, m, s > 0 && undefinedCounts[k] < rowCounts[k] ? w / s : double.NaN, s > 0 ? undefinedCounts[k] : rowCounts[k]);
+                groupTotals[k] = sums[k].Totals(names, k, out weightedTotals[k]);
             }
 
             // Pass 2: shares within the group.
             for (int i = 0; i < n; i++)
             {
                 int group = groupIndices[i];
-                ContributionRow row = destination[i];
-                ContributionGroupTotals totals = groupTotals[group];
-                double groupSales = totals.Sales;
-                double groupMargin = totals.GrossMargin;
-                double groupWeighted = weightedSums[group].Value;
-                ContributionIssues flags = row.Flags;
-                double s = sales[i];
-                double cross = row.CrossRatio ?? double.NaN;
-
-                double share = double.NaN;
-                if (groupSales > 0)
-                {
-                    share = s / groupSales;
-                }
-                else
-                {
-                    flags |= ContributionIssues.NoGroupSales;
-                }
-
-                double contribution = cross * share;
-                double contributionShare = double.NaN;
-                if (groupSales > 0 && groupWeighted > 0)
-                {
-                    contributionShare = (cross * s) / groupWeighted;
-                    if (double.IsInfinity(contributionShare))
-                    {
-                        // A total so small that the share overflows: undefined, never ±∞.
-                        contributionShare = double.NaN;
-                        flags |= ContributionIssues.NoGroupContribution;
-                    }
-                }
-                else
-                {
-                    flags |= ContributionIssues.NoGroupContribution;
-                }
-
-                double marginShare = double.NaN;
-                if (groupMargin > 0)
-                {
-                    marginShare = row.GrossMargin / groupMargin;
-                }
-
-                if (!IsFinite(marginShare))
-                {
-                    marginShare = double.NaN; // no positive total, or a share that overflows over a tiny one
-                    flags |= ContributionIssues.NoGroupMargin;
-                }
-
-                destination[i] = new ContributionRow(
-                    row.GrossMargin,
-                    row.GrossMarginRate ?? double.NaN,
-                    row.Turnover ?? double.NaN,
-                    cross,
-                    share,
-                    contribution,
-                    contributionShare,
-                    marginShare,
-                    flags);
+                destination[i] = WithShares(destination[i], sales[i], groupTotals[group], weightedTotals[group]);
             }
         }
         finally
         {
-            PooledArray.Return(ref salesSums, g);
-            PooledArray.Return(ref costSums, g);
-            PooledArray.Return(ref marginSums, g);
-            PooledArray.Return(ref weightedSums, g);
-            PooledArray.Return(ref rowCounts, g);
-            PooledArray.Return(ref undefinedCounts, g);
+            PooledArray.Return(ref sums, g);
+            PooledArray.Return(ref weightedTotals, g);
+        }
+    }
+
+    /// <summary>
+    /// Pass 1 for one row: checks its amounts, computes its own figures (margin, rate, turnover,
+    /// cross ratio; no shares yet) and adds it to its group's sums.
+    /// </summary>
+    internal static ContributionRow OwnFigures(double s, double c, double v, RowNames names, int i, ref GroupSums sums)
+    {
+        CheckAmount(s, "sales are", names.Sales, names, i);
+        CheckAmount(c, "cost of goods is", names.CostOfGoods, names, i);
+        if (!double.IsNaN(v))
+        {
+            CheckAmount(v, "average inventory is", names.AverageInventory, names, i);
+        }
+
+        double margin = s - c;
+        ContributionIssues flags = ContributionIssues.None;
+        if (margin < 0)
+        {
+            flags |= ContributionIssues.NegativeMargin;
+        }
+
+        double rate = double.NaN;
+        if (s > 0)
+        {
+            rate = margin / s;
+        }
+        else
+        {
+            flags |= ContributionIssues.NoSales;
+        }
+
+        double turnover = double.NaN;
+        if (v > 0)
+        {
+            turnover = s / v;
+            if (double.IsInfinity(turnover))
+            {
+                throw new ArgumentOutOfRangeException(
+                    names.AverageInventory,
+                    v,
+                    string.Format(CultureInfo.InvariantCulture, "{0}: sales {1} ÷ average inventory {2} exceed the largest double; rescale the amounts.", names.Row(i), Format(s), Format(v)));
+            }
+        }
+        else
+        {
+            flags |= ContributionIssues.NoInventory;
+        }
+
+        double cross = double.NaN;
+        if (s > 0 && v > 0)
+        {
+            cross = margin / v;
+            double weighted = cross * s;
+            if (double.IsInfinity(weighted))
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "{0}: cross ratio × sales exceeds the largest double; rescale the amounts.", names.Row(i)),
+                    names.AverageInventory);
+            }
+
+            sums.Weighted.Add(weighted);
+        }
+        else
+        {
+            sums.Undefined++;
+        }
+
+        sums.Sales.Add(s);
+        sums.Cost.Add(c);
+        sums.Margin.Add(margin); // Σ of the rows' margins: Σ sales − Σ cost would cancel small margins
+        sums.Rows++;
+        return new ContributionRow(margin, rate, turnover, cross, double.NaN, double.NaN, double.NaN, double.NaN, flags);
+    }
+
+    /// <summary>Pass 2 for one row: its shares of the group's totals (<paramref name="groupWeighted"/> is Σ cross ratio × sales).</summary>
+    internal static ContributionRow WithShares(ContributionRow row, double s, ContributionGroupTotals totals, double groupWeighted)
+    {
+        double groupSales = totals.Sales;
+        double groupMargin = totals.GrossMargin;
+        ContributionIssues flags = row.Flags;
+        double cross = row.CrossRatio ?? double.NaN;
+
+        double share = double.NaN;
+        if (groupSales > 0)
+        {
+            share = s / groupSales;
+        }
+        else
+        {
+            flags |= ContributionIssues.NoGroupSales;
+        }
+
+        double contribution = cross * share;
+        double contributionShare = double.NaN;
+        if (groupSales > 0 && groupWeighted > 0)
+        {
+            contributionShare = (cross * s) / groupWeighted;
+            if (double.IsInfinity(contributionShare))
+            {
+                // A total so small that the share overflows: undefined, never ±∞.
+                contributionShare = double.NaN;
+                flags |= ContributionIssues.NoGroupContribution;
+            }
+        }
+        else
+        {
+            flags |= ContributionIssues.NoGroupContribution;
+        }
+
+        double marginShare = double.NaN;
+        if (groupMargin > 0)
+        {
+            marginShare = row.GrossMargin / groupMargin;
+        }
+
+        if (!IsFinite(marginShare))
+        {
+            marginShare = double.NaN; // no positive total, or a share that overflows over a tiny one
+            flags |= ContributionIssues.NoGroupMargin;
+        }
+
+        return new ContributionRow(
+            row.GrossMargin,
+            row.GrossMarginRate ?? double.NaN,
+            row.Turnover ?? double.NaN,
+            cross,
+            share,
+            contribution,
+            contributionShare,
+            marginShare,
+            flags);
+    }
+
+    /// <summary>
+    /// The running sums of one group: exact sums (<see cref="ExactSum"/>), so that the totals do not
+    /// depend on the order of the rows, and the sums of two parts of a group merge exactly.
+    /// </summary>
+    internal struct GroupSums
+    {
+        public ExactSum Sales;
+        public ExactSum Cost;
+        public ExactSum Margin;
+        public ExactSum Weighted;
+        public int Rows;
+        public int Undefined;
+
+        /// <summary>The sums of both parts.</summary>
+        public readonly GroupSums Merge(in GroupSums other)
+        {
+            GroupSums merged = this;
+            merged.Sales = Sales.Copy();
+            merged.Sales.Add(other.Sales);
+            merged.Cost = Cost.Copy();
+            merged.Cost.Add(other.Cost);
+            merged.Margin = Margin.Copy();
+            merged.Margin.Add(other.Margin);
+            merged.Weighted = Weighted.Copy();
+            merged.Weighted.Add(other.Weighted);
+            merged.Rows = checked(Rows + other.Rows);
+            merged.Undefined = checked(Undefined + other.Undefined);
+            return merged;
+        }
+
+        /// <summary>The group's totals, rounded once each; <paramref name="weighted"/> receives Σ cross ratio × sales.</summary>
+        public readonly ContributionGroupTotals Totals(RowNames names, int group, out double weighted)
+        {
+            double s = Sales.Value;
+            double c = Cost.Value;
+            double w = Weighted.Value;
+            double m = Margin.Value;
+            if (!IsFinite(s) || !IsFinite(c) || !IsFinite(w) || !IsFinite(m))
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "{0}: the sales, cost of goods or cross ratio × sales of its rows add up to more than the largest double; rescale the amounts.", names.Group(group)),
+                    names.Sales);
+            }
+
+            weighted = w;
+            return new ContributionGroupTotals(Rows, s, c, m, s > 0 && Undefined < Rows ? w / s : double.NaN, s > 0 ? Undefined : Rows);
         }
     }
 

@@ -168,6 +168,7 @@ public sealed class PostgresProtocolTests : CliTestFolder
         var statement = new SqlStatement(
             SqlDialect.PostgreSql,
             "SELECT @ab, @a, @a_b, @ab+@a, '@a' || @abc",
+            null,
             [new SqlParameter("a", 1), new SqlParameter("ab", "x'y"), new SqlParameter("a_b", new DateTime(2011, 12, 10)), new SqlParameter("abc", 0.1)]);
         (string text, PostgresParameter[] parameters) = PostgresStatement.Positional(statement);
         // '@a' inside the literal is replaced too, exactly as ToViewDefinition would; the generator writes no such literal.
