@@ -93,8 +93,14 @@ public static class RfmSql
         var sb = new StringBuilder();
         q.AppendLines(sb);
         q.AppendFeatures(sb, scoresOnly: true);
-        sb.Append(",\nnumbered AS (\n  SELECT f.*, ").Append(IdNumber(dialect, "f.customer_id")).Append(" AS id_number, COUNT(*) OVER () AS m_count\n  FROM features f\n)");
-        sb.Append(",\nordered AS (\n  SELECT n.*, ROW_NUMBER() OVER (ORDER BY n.id_number, ").Append(TextOrder(dialect, "n.customer_id")).Append(") AS id_rank\n  FROM numbered n\n)");
+        // The customer count only where a method needs it, and no id number after the id rank: the
+        // three windows that follow sort whole rows, so every column left out makes them cheaper.
+        bool counted = dims.Any(d => d.Scoring.Method == RfmScoringMethod.ValueBreakpoints
+            || (d.Scoring.Method == RfmScoringMethod.RankEqualCount && d.Scoring.RankBinning != RfmRankBinning.Ntile));
+        string count = counted ? ", COUNT(*) OVER () AS m_count" : string.Empty;
+        sb.Append(",\nnumbered AS (\n  SELECT f.*, ").Append(IdNumber(dialect, "f.customer_id")).Append(" AS id_number").Append(count).Append("\n  FROM features f\n)");
+        sb.Append(",\nordered AS (\n  SELECT n.customer_id, n.recency_days, n.frequency, n.monetary").Append(counted ? ", n.m_count" : string.Empty)
+            .Append(",\n    ROW_NUMBER() OVER (ORDER BY n.id_number, ").Append(TextOrder(dialect, "n.customer_id")).Append(") AS id_rank\n  FROM numbered n\n)");
         sb.Append(",\nwindowed AS (\n  SELECT o.*");
         foreach (Dimension d in dims)
         {

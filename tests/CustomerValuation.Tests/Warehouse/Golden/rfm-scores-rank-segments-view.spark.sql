@@ -40,11 +40,12 @@ features AS (
   GROUP BY l.customer_id
 ),
 numbered AS (
-  SELECT f.*, CASE WHEN MIN(CASE WHEN f.customer_id RLIKE '^-?[0-9]+$' AND NOT f.customer_id RLIKE '[^-0-9]' THEN 1 ELSE 0 END) OVER () = 1 THEN try_cast(f.customer_id AS DECIMAL(38, 0)) END AS id_number, COUNT(*) OVER () AS m_count
+  SELECT f.*, CASE WHEN MIN(CASE WHEN f.customer_id RLIKE '^-?[0-9]+$' AND NOT f.customer_id RLIKE '[^-0-9]' THEN 1 ELSE 0 END) OVER () = 1 THEN try_cast(f.customer_id AS DECIMAL(38, 0)) END AS id_number
   FROM features f
 ),
 ordered AS (
-  SELECT n.*, ROW_NUMBER() OVER (ORDER BY n.id_number, n.customer_id) AS id_rank
+  SELECT n.customer_id, n.recency_days, n.frequency, n.monetary,
+    ROW_NUMBER() OVER (ORDER BY n.id_number, n.customer_id) AS id_rank
   FROM numbered n
 ),
 windowed AS (

@@ -40,11 +40,12 @@ features AS (
   GROUP BY l.customer_id
 ),
 numbered AS (
-  SELECT f.*, CASE WHEN MIN(CASE WHEN (f.customer_id COLLATE Latin1_General_100_BIN2 NOT LIKE '%[^0-9]%' AND f.customer_id <> '') OR (f.customer_id COLLATE Latin1_General_100_BIN2 LIKE '-_%' AND SUBSTRING(f.customer_id, 2, 4000) COLLATE Latin1_General_100_BIN2 NOT LIKE '%[^0-9]%') THEN 1 ELSE 0 END) OVER () = 1 THEN TRY_CAST(f.customer_id AS decimal(38, 0)) END AS id_number, COUNT(*) OVER () AS m_count
+  SELECT f.*, CASE WHEN MIN(CASE WHEN (f.customer_id COLLATE Latin1_General_100_BIN2 NOT LIKE '%[^0-9]%' AND f.customer_id <> '') OR (f.customer_id COLLATE Latin1_General_100_BIN2 LIKE '-_%' AND SUBSTRING(f.customer_id, 2, 4000) COLLATE Latin1_General_100_BIN2 NOT LIKE '%[^0-9]%') THEN 1 ELSE 0 END) OVER () = 1 THEN TRY_CAST(f.customer_id AS decimal(38, 0)) END AS id_number
   FROM features f
 ),
 ordered AS (
-  SELECT n.*, ROW_NUMBER() OVER (ORDER BY n.id_number, n.customer_id COLLATE Latin1_General_100_BIN2) AS id_rank
+  SELECT n.customer_id, n.recency_days, n.frequency, n.monetary,
+    ROW_NUMBER() OVER (ORDER BY n.id_number, n.customer_id COLLATE Latin1_General_100_BIN2) AS id_rank
   FROM numbered n
 ),
 windowed AS (

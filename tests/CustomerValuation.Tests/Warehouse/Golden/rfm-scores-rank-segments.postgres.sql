@@ -39,11 +39,12 @@ features AS (
   GROUP BY l.customer_id
 ),
 numbered AS (
-  SELECT f.*, CASE WHEN MIN(CASE WHEN f.customer_id ~ '^-?[0-9]+$' THEN 1 ELSE 0 END) OVER () = 1 THEN CAST(f.customer_id AS numeric) END AS id_number, COUNT(*) OVER () AS m_count
+  SELECT f.*, CASE WHEN MIN(CASE WHEN f.customer_id ~ '^-?[0-9]+$' THEN 1 ELSE 0 END) OVER () = 1 THEN CAST(f.customer_id AS numeric) END AS id_number
   FROM features f
 ),
 ordered AS (
-  SELECT n.*, ROW_NUMBER() OVER (ORDER BY n.id_number, n.customer_id COLLATE "C") AS id_rank
+  SELECT n.customer_id, n.recency_days, n.frequency, n.monetary,
+    ROW_NUMBER() OVER (ORDER BY n.id_number, n.customer_id COLLATE "C") AS id_rank
   FROM numbered n
 ),
 windowed AS (

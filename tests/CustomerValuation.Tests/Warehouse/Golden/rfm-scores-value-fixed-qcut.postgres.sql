@@ -27,7 +27,8 @@ numbered AS (
   FROM features f
 ),
 ordered AS (
-  SELECT n.*, ROW_NUMBER() OVER (ORDER BY n.id_number, n.customer_id COLLATE "C") AS id_rank
+  SELECT n.customer_id, n.recency_days, n.frequency, n.monetary, n.m_count,
+    ROW_NUMBER() OVER (ORDER BY n.id_number, n.customer_id COLLATE "C") AS id_rank
   FROM numbered n
 ),
 windowed AS (
