@@ -69,6 +69,10 @@ def main(argv):
     run = {"times": {}}
 
     started = time.monotonic()
+    # pyspark turns a TIMESTAMP into a Python datetime in the process's local time zone: make it UTC,
+    # the session's zone, so that a timestamp comes back as the wall-clock time it was read as.
+    os.environ["TZ"] = "UTC"
+    time.tzset()
     from pyspark.sql import SparkSession  # imported here so that --help works without pyspark
     import pyspark
 

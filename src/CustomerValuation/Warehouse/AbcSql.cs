@@ -93,8 +93,13 @@ public static class AbcSql
         parameters.Add(new SqlParameter("label_non_positive", options.NonPositiveLabel));
         sb.Append(" ELSE ").Append(SqlText.Parameter(dialect, "label_non_positive")).Append(" END AS class,\n");
         sb.Append("  c.class_index, c.rank_no AS rank, c.value,\n");
-        sb.Append("  CASE WHEN c.value > 0 THEN c.value / c.total ELSE 0 END AS share,\n");
-        sb.Append("  CASE WHEN c.value > 0 THEN c.running / c.total WHEN c.total IS NULL THEN 0 ELSE 1 END AS cumulative_share\n");
+        // Spark SQL keeps as few as 6 fraction digits in a DECIMAL quotient whose declared precision passes
+        // 38 (running / total of two SUMs does): there the shares are computed in DOUBLE, as the library does.
+        string Quotient(string x, string y) => dialect == SqlDialect.SparkSql
+            ? SqlText.AsDouble(dialect, x) + " / " + SqlText.AsDouble(dialect, y)
+            : x + " / " + y;
+        sb.Append("  CASE WHEN c.value > 0 THEN ").Append(Quotient("c.value", "c.total")).Append(" ELSE 0 END AS share,\n");
+        sb.Append("  CASE WHEN c.value > 0 THEN ").Append(Quotient("c.running", "c.total")).Append(" WHEN c.total IS NULL THEN 0 ELSE 1 END AS cumulative_share\n");
         sb.Append("FROM classed c\nORDER BY c.rank_no");
         return new SqlStatement(dialect, sb.ToString(), parameters);
     }

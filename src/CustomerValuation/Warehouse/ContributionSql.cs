@@ -61,6 +61,15 @@ public static class ContributionSql
         string item = SqlText.AsText(dialect, Column(itemColumn, nameof(itemColumn)));
         string itemOrder = RfmSql.TextOrder(dialect, "f.item");
 
+        string D(string x) => SqlText.AsDouble(dialect, x);
+
+        // Spark SQL types a DECIMAL quotient or product by the declared precisions, and once they pass 38
+        // digits keeps as few as 6 fraction digits (a SUM adds 10 to the precision): a sales share or a
+        // contribution ratio of 0.0001 would keep one significant digit. There the quotients are
+        // computed in DOUBLE, as the library computes them; the other dialects divide exactly.
+        bool inDouble = dialect == SqlDialect.SparkSql;
+        string Quotient(string a, string b) => inDouble ? D(a) + " / " + D(b) : a + " / " + b;
+
         var sb = new StringBuilder();
         sb.Append("WITH r AS (\n  SELECT ").Append(group).Append(" AS group_key, ").Append(item).Append(" AS item,\n");
         sb.Append("    SUM(").Append(Column(salesColumn, nameof(salesColumn))).Append(") AS sales,\n");
@@ -68,25 +77,24 @@ public static class ContributionSql
         sb.Append("    SUM(").Append(Column(inventoryColumn, nameof(inventoryColumn))).Append(") AS average_inventory\n");
         sb.Append("  FROM ").Append(source).Append(" t\n  GROUP BY ").Append(group).Append(", ").Append(item).Append("\n),\n");
         sb.Append("f AS (\n  SELECT r.*, r.sales - r.cost_of_goods AS gross_margin,\n");
-        sb.Append("    CASE WHEN r.sales > 0 THEN (r.sales - r.cost_of_goods) / r.sales END AS gross_margin_rate,\n");
-        sb.Append("    CASE WHEN r.average_inventory > 0 THEN r.sales / r.average_inventory END AS turnover,\n");
-        sb.Append("    CASE WHEN r.sales > 0 AND r.average_inventory > 0 THEN (r.sales - r.cost_of_goods) / r.average_inventory END AS cross_ratio,\n");
+        sb.Append("    CASE WHEN r.sales > 0 THEN ").Append(Quotient("(r.sales - r.cost_of_goods)", "r.sales")).Append(" END AS gross_margin_rate,\n");
+        sb.Append("    CASE WHEN r.average_inventory > 0 THEN ").Append(Quotient("r.sales", "r.average_inventory")).Append(" END AS turnover,\n");
+        sb.Append("    CASE WHEN r.sales > 0 AND r.average_inventory > 0 THEN ").Append(Quotient("(r.sales - r.cost_of_goods)", "r.average_inventory")).Append(" END AS cross_ratio,\n");
         sb.Append("    SUM(r.sales) OVER (PARTITION BY r.group_key) AS group_sales,\n");
         sb.Append("    SUM(r.sales - r.cost_of_goods) OVER (PARTITION BY r.group_key) AS group_margin,\n");
-        sb.Append("    SUM(CASE WHEN r.sales > 0 AND r.average_inventory > 0 THEN (r.sales - r.cost_of_goods) / r.average_inventory * r.sales END) OVER (PARTITION BY r.group_key) AS group_weighted\n");
+        sb.Append("    SUM(CASE WHEN r.sales > 0 AND r.average_inventory > 0 THEN ").Append(Quotient("(r.sales - r.cost_of_goods)", "r.average_inventory")).Append(" * r.sales END) OVER (PARTITION BY r.group_key) AS group_weighted\n");
         sb.Append("  FROM r\n),\n");
         // The rank compares contribution ratios as the library computes them, in double: (s − c) ÷ v ×
         // (s ÷ S), so that ratios equal in double (and only those) tie and go by item.
-        string D(string x) => SqlText.AsDouble(dialect, x);
         sb.Append("g AS (\n  SELECT f.*,\n");
-        sb.Append("    CASE WHEN f.group_sales > 0 THEN f.sales / f.group_sales END AS sales_share,\n");
+        sb.Append("    CASE WHEN f.group_sales > 0 THEN ").Append(Quotient("f.sales", "f.group_sales")).Append(" END AS sales_share,\n");
         sb.Append("    CASE WHEN f.cross_ratio IS NOT NULL AND f.group_sales > 0 THEN (").Append(D("f.sales")).Append(" - ").Append(D("f.cost_of_goods")).Append(") / ").Append(D("f.average_inventory"))
             .Append(" * (").Append(D("f.sales")).Append(" / ").Append(D("f.group_sales")).Append(") END AS rank_key\n");
         sb.Append("  FROM f\n)\n");
         sb.Append("SELECT f.group_key, f.item, f.sales, f.cost_of_goods, f.average_inventory, f.gross_margin, f.gross_margin_rate, f.turnover, f.cross_ratio, f.sales_share,\n");
         sb.Append("  f.cross_ratio * f.sales_share AS contribution_ratio,\n");
         sb.Append("  CASE WHEN f.group_sales > 0 AND f.group_weighted > 0 THEN f.cross_ratio * f.sales / f.group_weighted END AS contribution_share,\n");
-        sb.Append("  CASE WHEN f.group_margin > 0 THEN f.gross_margin / f.group_margin END AS gross_margin_share,\n");
+        sb.Append("  CASE WHEN f.group_margin > 0 THEN ").Append(Quotient("f.gross_margin", "f.group_margin")).Append(" END AS gross_margin_share,\n");
         sb.Append("  ROW_NUMBER() OVER (PARTITION BY f.group_key ORDER BY CASE WHEN f.rank_key IS NULL THEN 1 ELSE 0 END, f.rank_key DESC, ")
             .Append(itemOrder).Append(") AS rank_in_group,\n");
         sb.Append("  CASE WHEN f.sales = 0 THEN 1 ELSE 0 END AS no_sales,\n");

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using CustomerValuation.Abc;
 using CustomerValuation.Contribution;
 using CustomerValuation.Rfm;
@@ -69,6 +68,27 @@ internal static class SparkCases
 [Collection(SparkTestGroup.Name)]
 public sealed class SparkSqlTests(SparkRun spark, ITestOutputHelper output)
 {
+    [Fact]
+    public void SparkStatements_DivideSharesAndRatiosInDouble_OthersExactly()
+    {
+        // Spark keeps as few as 6 fraction digits in a DECIMAL quotient past 38 digits of precision
+        // (docs/warehouse.md, "The Spark test run"); PostgreSQL and T-SQL divide exactly.
+        string abc = AbcSql.Classes("t", "id", "v", AbcOptions.Default, SqlDialect.SparkSql).Text;
+        Assert.Contains("CAST(c.running AS DOUBLE) / CAST(c.total AS DOUBLE)", abc, StringComparison.Ordinal);
+        Assert.Contains("CAST(c.value AS DOUBLE) / CAST(c.total AS DOUBLE)", abc, StringComparison.Ordinal);
+        string mix = ContributionSql.Rows("t", "g", "i", "s", "c", "v", SqlDialect.SparkSql).Text;
+        Assert.Contains("CAST(f.sales AS DOUBLE) / CAST(f.group_sales AS DOUBLE) END AS sales_share", mix, StringComparison.Ordinal);
+        Assert.Contains("CAST(f.gross_margin AS DOUBLE) / CAST(f.group_margin AS DOUBLE) END AS gross_margin_share", mix, StringComparison.Ordinal);
+        Assert.Contains("CAST((r.sales - r.cost_of_goods) AS DOUBLE) / CAST(r.average_inventory AS DOUBLE) END AS cross_ratio", mix, StringComparison.Ordinal);
+        foreach (SqlDialect exact in new[] { SqlDialect.PostgreSql, SqlDialect.TSql })
+        {
+            Assert.Contains("c.running / c.total", AbcSql.Classes("t", "id", "v", AbcOptions.Default, exact).Text, StringComparison.Ordinal);
+            string rows = ContributionSql.Rows("t", "g", "i", "s", "c", "v", exact).Text;
+            Assert.Contains("f.sales / f.group_sales END AS sales_share", rows, StringComparison.Ordinal);
+            Assert.Contains("(r.sales - r.cost_of_goods) / r.average_inventory END AS cross_ratio", rows, StringComparison.Ordinal);
+        }
+    }
+
     [SparkFact(WarehouseData.OnlineRetail)]
     public void OnlineRetail_View_HoldsEveryLineUnchanged()
     {
