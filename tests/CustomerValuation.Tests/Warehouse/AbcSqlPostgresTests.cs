@@ -20,7 +20,7 @@ namespace CustomerValuation.Tests.Warehouse;
 [Collection(PostgresTestGroup.Name)]
 public sealed class AbcSqlPostgresTests(RfmSqlData data, ITestOutputHelper output) : IClassFixture<RfmSqlData>
 {
-    private static readonly (string Name, AbcOptions Options)[] Cases =
+    internal static readonly (string Name, AbcOptions Options)[] Cases =
     [
         ("value, upper", AbcOptions.Default),
         ("value, lower", AbcOptions.Default.WithBoundaryRule(AbcBoundaryRule.JoinLowerClass)),

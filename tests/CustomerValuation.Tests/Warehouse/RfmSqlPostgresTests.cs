@@ -45,18 +45,18 @@ public sealed class RfmSqlPostgresTests(RfmSqlData data, ITestOutputHelper outpu
         RfmSqlSource.WithQuantityAndPrice(schema + ".transactions", "customer_id", "invoice_date", "quantity", "unit_price", "invoice_no")
             .WithLineKey("stock_code", "description", "country");
 
-    private static readonly string[] Policies = ["default", "net-remove-days-mean", "future-lines-kept-days"];
+    internal static readonly string[] Policies = ["default", "net-remove-days-mean", "future-lines-kept-days"];
 
-    private static RfmTransactionOptions PolicyOptions(string name, DateTime asOf) => name switch
+    internal static RfmTransactionOptions PolicyOptions(string name, DateTime asOf) => name switch
     {
         "net-remove-days-mean" => new RfmTransactionOptions(asOf, RfmFrequencyBasis.DistinctDays, RfmMonetaryBasis.MeanPerPurchase, RfmNonPositivePolicy.Net, cancelledOrderPrefix: "C", duplicates: RfmDuplicatePolicy.Remove),
         "future-lines-kept-days" => new RfmTransactionOptions(asOf.AddMonths(-6), RfmFrequencyBasis.DistinctDays),
         _ => new RfmTransactionOptions(asOf, cancelledOrderPrefix: "C"),
     };
 
-    private static readonly string[] Scorings = ["rank", "qcut-rank", "value", "fixed-w4"];
+    internal static readonly string[] Scorings = ["rank", "qcut-rank", "value", "fixed-w4"];
 
-    private static RfmScoringOptions ScoringOptions(string name) => name switch
+    internal static RfmScoringOptions ScoringOptions(string name) => name switch
     {
         "qcut-rank" => new RfmScoringOptions(5, RfmDimensionScoring.RankWith(RfmRankBinning.QcutOfRank), RfmDimensionScoring.RankWith(RfmRankBinning.QcutOfRank), RfmDimensionScoring.RankWith(RfmRankBinning.QcutOfRank)),
         "value" => new RfmScoringOptions(5, RfmDimensionScoring.ValueBreakpoints, RfmDimensionScoring.ValueBreakpoints, RfmDimensionScoring.ValueBreakpoints),
@@ -102,7 +102,7 @@ public sealed class RfmSqlPostgresTests(RfmSqlData data, ITestOutputHelper outpu
         }
     }
 
-    private static RfmFeatureSet<string> InMemory(List<TransactionLine> lines, RfmTransactionOptions options)
+    internal static RfmFeatureSet<string> InMemory(List<TransactionLine> lines, RfmTransactionOptions options)
     {
         using var accumulator = new RfmFeatureAccumulator<string>(options);
         bool keys = options.Duplicates == RfmDuplicatePolicy.Remove;
