@@ -18,13 +18,13 @@ public readonly record struct ContributionGroupTotals
     /// <summary>Gets the number of rows in the group (0 for a group index no row uses).</summary>
     public int RowCount { get; }
 
-    /// <summary>Gets the group's sales (exact sum, rounded once).</summary>
+    /// <summary>Gets the group's sales (keyed overloads and partials: the exact sum rounded once; span kernel: compensated).</summary>
     public double Sales { get; }
 
-    /// <summary>Gets the group's cost of goods (exact sum, rounded once).</summary>
+    /// <summary>Gets the group's cost of goods (keyed overloads and partials: the exact sum rounded once; span kernel: compensated).</summary>
     public double CostOfGoods { get; }
 
-    /// <summary>Gets the group's gross margin, the exact sum (rounded once) of its rows' margins (sales − cost of goods): its profit contribution Σ sales × margin rate. Summed by row, so small margins are not lost to the cancellation of two large totals.</summary>
+    /// <summary>Gets the group's gross margin, the sum (exact and rounded once, or compensated in the span kernel) of its rows' margins (sales − cost of goods): its profit contribution Σ sales × margin rate. Summed by row, so small margins are not lost to the cancellation of two large totals.</summary>
     public double GrossMargin { get; }
 
     /// <summary>Gets the group's gross margin rate, gross margin ÷ sales, as a fraction; null when the group's sales are 0.</summary>

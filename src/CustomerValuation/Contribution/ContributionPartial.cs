@@ -18,7 +18,7 @@ public static class ContributionPartial
     /// <returns>The empty partial.</returns>
     public static ContributionPartial<TGroup> Empty<TGroup>()
         where TGroup : notnull =>
-        new(new Dictionary<TGroup, ContributionAnalyzer.GroupSums>(KeyComparer<TGroup>()));
+        new(new Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>>(KeyComparer<TGroup>()));
 
     /// <summary>
     /// The group sums of one partition's rows, checked by the rules of
@@ -48,7 +48,7 @@ public static class ContributionPartial
         Guard.NotNull(salesSelector, nameof(salesSelector));
         Guard.NotNull(costOfGoodsSelector, nameof(costOfGoodsSelector));
         Guard.NotNull(averageInventorySelector, nameof(averageInventorySelector));
-        var sums = new Dictionary<TGroup, ContributionAnalyzer.GroupSums>(KeyComparer<TGroup>());
+        var sums = new Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>>(KeyComparer<TGroup>());
         TGroup current = default!;
         var names = new ContributionAnalyzer.RowNames(
             nameof(groupSelector),
@@ -75,7 +75,7 @@ public static class ContributionPartial
                     string.Format(CultureInfo.InvariantCulture, "The row at index {0} of the partition (group '{1}'): the average inventory is NaN; give null for a missing inventory.", index, current));
             }
 
-            sums.TryGetValue(current, out ContributionAnalyzer.GroupSums group);
+            sums.TryGetValue(current, out ContributionAnalyzer.GroupSums<ExactSum> group);
             ContributionAnalyzer.OwnFigures(salesSelector(row), costOfGoodsSelector(row), inventory ?? double.NaN, names, index, ref group);
             sums[current] = group;
             index++;
@@ -123,9 +123,9 @@ public static class ContributionPartial
 public sealed class ContributionPartial<TGroup>
     where TGroup : notnull
 {
-    private readonly Dictionary<TGroup, ContributionAnalyzer.GroupSums> _sums;
+    private readonly Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>> _sums;
 
-    internal ContributionPartial(Dictionary<TGroup, ContributionAnalyzer.GroupSums> sums) => _sums = sums;
+    internal ContributionPartial(Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>> sums) => _sums = sums;
 
     /// <summary>The groups seen.</summary>
     public int GroupCount => _sums.Count;
@@ -137,18 +137,35 @@ public sealed class ContributionPartial<TGroup>
     public ContributionPartial<TGroup> Merge(ContributionPartial<TGroup> other)
     {
         Guard.NotNull(other, nameof(other));
-        var merged = new Dictionary<TGroup, ContributionAnalyzer.GroupSums>(_sums.Count + other._sums.Count, ContributionPartial.KeyComparer<TGroup>());
-        foreach (KeyValuePair<TGroup, ContributionAnalyzer.GroupSums> pair in _sums)
+        var merged = new Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>>(_sums.Count + other._sums.Count, ContributionPartial.KeyComparer<TGroup>());
+        foreach (KeyValuePair<TGroup, ContributionAnalyzer.GroupSums<ExactSum>> pair in _sums)
         {
-            merged[pair.Key] = pair.Value.Merge(default);
+            merged[pair.Key] = Add(pair.Value, default);
         }
 
-        foreach (KeyValuePair<TGroup, ContributionAnalyzer.GroupSums> pair in other._sums)
+        foreach (KeyValuePair<TGroup, ContributionAnalyzer.GroupSums<ExactSum>> pair in other._sums)
         {
-            merged[pair.Key] = merged.TryGetValue(pair.Key, out ContributionAnalyzer.GroupSums mine) ? mine.Merge(pair.Value) : pair.Value.Merge(default);
+            merged[pair.Key] = merged.TryGetValue(pair.Key, out ContributionAnalyzer.GroupSums<ExactSum> mine) ? Add(mine, pair.Value) : Add(pair.Value, default);
         }
 
         return new ContributionPartial<TGroup>(merged);
+    }
+
+    /// <summary>The sums of both parts, in new storage (neither operand changes).</summary>
+    private static ContributionAnalyzer.GroupSums<ExactSum> Add(in ContributionAnalyzer.GroupSums<ExactSum> a, in ContributionAnalyzer.GroupSums<ExactSum> b)
+    {
+        ContributionAnalyzer.GroupSums<ExactSum> merged = a;
+        merged.Sales = a.Sales.Copy();
+        merged.Sales.Add(b.Sales);
+        merged.Cost = a.Cost.Copy();
+        merged.Cost.Add(b.Cost);
+        merged.Margin = a.Margin.Copy();
+        merged.Margin.Add(b.Margin);
+        merged.Weighted = a.Weighted.Copy();
+        merged.Weighted.Add(b.Weighted);
+        merged.Rows = checked(a.Rows + b.Rows);
+        merged.Undefined = checked(a.Undefined + b.Undefined);
+        return merged;
     }
 
     /// <summary>
@@ -170,7 +187,7 @@ public sealed class ContributionPartial<TGroup>
             "partials",
             row => string.Format(CultureInfo.InvariantCulture, "Row {0}", row),
             _ => string.Format(CultureInfo.InvariantCulture, "Group '{0}'", current));
-        foreach (KeyValuePair<TGroup, ContributionAnalyzer.GroupSums> pair in _sums)
+        foreach (KeyValuePair<TGroup, ContributionAnalyzer.GroupSums<ExactSum>> pair in _sums)
         {
             current = pair.Key;
             totals[pair.Key] = pair.Value.Totals(names, 0, out double w);
@@ -240,7 +257,7 @@ public sealed class ContributionTotals<TGroup>
             throw new ArgumentOutOfRangeException(nameof(averageInventory), v, "The average inventory is NaN; give null for a missing inventory.");
         }
 
-        ContributionAnalyzer.GroupSums scratch = default;
+        ContributionAnalyzer.GroupSums<ExactSum> scratch = default;
         ContributionRow own = ContributionAnalyzer.OwnFigures(sales, costOfGoods, averageInventory ?? double.NaN, s_names, 0, ref scratch);
         return ContributionAnalyzer.WithShares(own, sales, totals, _weighted[group]);
     }

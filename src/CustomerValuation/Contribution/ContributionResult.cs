@@ -363,7 +363,7 @@ public sealed class ContributionResult<TGroup, TItem> : IReadOnlyList<Contributi
             ContributionAnalyzer.SourceName,
             r => string.Format(CultureInfo.InvariantCulture, "The record at index {0} (group '{1}', item '{2}')", order[r], rowGroups[r], items[r]),
             k => string.Format(CultureInfo.InvariantCulture, "Group '{0}'", keys[k]));
-        ContributionAnalyzer.Core(groupIndices, sales, cost, inventory, results, totals, names);
+        ContributionAnalyzer.Core<ExactSum>(groupIndices, sales, cost, inventory, results, totals, names);
         return new ContributionResult<TGroup, TItem>(basis, keys, groupStart.ToArray(), rowGroups, items, sales, cost, inventory, results, totals, groupComparer, itemComparer);
     }
 

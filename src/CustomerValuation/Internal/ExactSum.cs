@@ -15,7 +15,7 @@ namespace CustomerValuation.Internal;
 /// the first four are held in the struct and more spill to an array. A sum whose running total
 /// overflows stays ±∞, as a plain sum would, and callers check for it.
 /// </remarks>
-internal struct ExactSum
+internal struct ExactSum : IRunningSum
 {
     private const int Inline = 4;
     private double _p0, _p1, _p2, _p3;

@@ -9,7 +9,7 @@ namespace CustomerValuation.Internal;
 /// compensation is no longer updated, since (sum − t) would be ∞ − ∞ = NaN and turn the value into
 /// NaN, which callers checking for an infinite total would not catch.
 /// </remarks>
-internal struct NeumaierSum
+internal struct NeumaierSum : IRunningSum
 {
     private double _sum;
     private double _compensation;
@@ -32,5 +32,16 @@ internal struct NeumaierSum
         _sum = t;
     }
 
+    /// <summary>The compensated sum.</summary>
     public readonly double Value => System.Math.Abs(_sum) <= double.MaxValue ? _sum + _compensation : _sum;
+}
+
+/// <summary>A running sum of doubles, for code generic over how it sums (a struct, so calls are not boxed).</summary>
+internal interface IRunningSum
+{
+    /// <summary>Adds a value.</summary>
+    void Add(double value);
+
+    /// <summary>The sum.</summary>
+    double Value { get; }
 }

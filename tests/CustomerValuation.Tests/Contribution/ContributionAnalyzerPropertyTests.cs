@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CustomerValuation.Contribution;
 using FsCheck;
@@ -80,15 +81,23 @@ public class ContributionAnalyzerPropertyTests
             {
                 var a = Analyze(t.rows);
                 var b = Analyze(t.rows, t.c);
+                // A group total that cancels to exactly 0 at one scale can come out an ulp from 0 at
+                // another (0.82 − 5.52 + 9.79 − 5.09 is 8.9e-16 in doubles, 0 in cents): the sign
+                // test on it (NoGroupMargin, NoGroupContribution, and the shares over it) is then
+                // rounding, not arithmetic, so those groups' total-dependent parts are not compared.
+                var nearZero = NearZeroTotals(t.rows);
+                const ContributionIssues totalFlags = ContributionIssues.NoGroupMargin | ContributionIssues.NoGroupContribution;
                 return a.Zip(b, (x, y) =>
-                    x.Figures.Flags == y.Figures.Flags
+                    (nearZero.Contains(x.Group)
+                        ? (x.Figures.Flags & ~totalFlags) == (y.Figures.Flags & ~totalFlags)
+                        : x.Figures.Flags == y.Figures.Flags
+                            && Close(x.Figures.ContributionShare, y.Figures.ContributionShare)
+                            && Close(x.Figures.GrossMarginShare, y.Figures.GrossMarginShare))
                     && Close(x.Figures.GrossMarginRate, y.Figures.GrossMarginRate)
                     && Close(x.Figures.Turnover, y.Figures.Turnover)
                     && Close(x.Figures.CrossRatio, y.Figures.CrossRatio)
                     && Close(x.Figures.SalesShare, y.Figures.SalesShare)
                     && Close(x.Figures.ContributionRatio, y.Figures.ContributionRatio)
-                    && Close(x.Figures.ContributionShare, y.Figures.ContributionShare)
-                    && Close(x.Figures.GrossMarginShare, y.Figures.GrossMarginShare)
                     && x.RankInGroup == y.RankInGroup).All(ok => ok);
             });
     }
@@ -114,6 +123,14 @@ public class ContributionAnalyzerPropertyTests
 
     private static bool SumsToOneOrUndefined(double?[] shares) =>
         shares.All(s => s is null) || (shares.All(s => s.HasValue) && Math.Abs(shares.Sum(s => s!.Value) - 1) <= Tolerance * Math.Max(1, shares.Sum(s => Math.Abs(s!.Value))));
+
+    /// <summary>Groups whose margin total or Σ cross ratio × sales is 0 in exact (integer) arithmetic.</summary>
+    private static HashSet<string> NearZeroTotals(Input[] rows) =>
+        rows.GroupBy(r => r.Group)
+            .Where(g => g.Sum(r => (decimal)r.Sales - (decimal)r.Cost) == 0
+                || g.Where(r => r.Sales > 0 && r.Inventory > 0).Sum(r => ((decimal)r.Sales - (decimal)r.Cost) * (decimal)r.Sales / (decimal)r.Inventory!.Value) == 0)
+            .Select(g => g.Key)
+            .ToHashSet();
 
     private static bool Close(double? x, double? y) =>
         x.HasValue == y.HasValue && (!x.HasValue || Math.Abs(x.Value - y!.Value) <= Tolerance * Math.Max(1, Math.Abs(x.Value)));

@@ -32,7 +32,7 @@ internal static class SparkCases
 
     public static IEnumerable<(string Name, SqlStatement Statement)> Statements()
     {
-        yield return ("load-check", new SqlStatement(SqlDialect.SparkSql, SparkFingerprint.Sql(TransactionView), []));
+        yield return ("load-check", new SqlStatement(SqlDialect.SparkSql, SparkFingerprint.Sql(TransactionView), null, []));
         foreach (string policy in RfmSqlPostgresTests.Policies)
         {
             RfmTransactionOptions options = RfmSqlPostgresTests.PolicyOptions(policy, AsOf);
@@ -72,7 +72,7 @@ public sealed class SparkSqlTests(SparkRun spark, ITestOutputHelper output)
     public void SparkStatements_DivideSharesAndRatiosInDouble_OthersExactly()
     {
         // Spark keeps as few as 6 fraction digits in a DECIMAL quotient past 38 digits of precision
-        // (docs/warehouse.md, "The Spark test run"); PostgreSQL and T-SQL divide exactly.
+        // (docs/warehouse.md, "The Spark test run"); T-SQL has the same rule, PostgreSQL divides exactly.
         string abc = AbcSql.Classes("t", "id", "v", AbcOptions.Default, SqlDialect.SparkSql).Text;
         Assert.Contains("CAST(c.running AS DOUBLE) / CAST(c.total AS DOUBLE)", abc, StringComparison.Ordinal);
         Assert.Contains("CAST(c.value AS DOUBLE) / CAST(c.total AS DOUBLE)", abc, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class SparkSqlTests(SparkRun spark, ITestOutputHelper output)
         Assert.Contains("CAST(f.sales AS DOUBLE) / CAST(f.group_sales AS DOUBLE) END AS sales_share", mix, StringComparison.Ordinal);
         Assert.Contains("CAST(f.gross_margin AS DOUBLE) / CAST(f.group_margin AS DOUBLE) END AS gross_margin_share", mix, StringComparison.Ordinal);
         Assert.Contains("CAST((r.sales - r.cost_of_goods) AS DOUBLE) / CAST(r.average_inventory AS DOUBLE) END AS cross_ratio", mix, StringComparison.Ordinal);
-        foreach (SqlDialect exact in new[] { SqlDialect.PostgreSql, SqlDialect.TSql })
+        foreach (SqlDialect exact in new[] { SqlDialect.PostgreSql })
         {
             Assert.Contains("c.running / c.total", AbcSql.Classes("t", "id", "v", AbcOptions.Default, exact).Text, StringComparison.Ordinal);
             string rows = ContributionSql.Rows("t", "g", "i", "s", "c", "v", exact).Text;
