@@ -139,11 +139,15 @@ internal static class SqlText
         _ => "substring(" + text + ", 1, " + lengthParameter + ") = " + prefixParameter,
     };
 
-    /// <summary>A value cast to the dialect's text type.</summary>
+    /// <summary>
+    /// A value cast to the dialect's text type. In T-SQL the text also gets a binary collation, so
+    /// that grouping, DISTINCT and partitions tell 'a' from 'A' as the library does (a database's
+    /// case-insensitive collation would merge them); the other engines compare text by bytes.
+    /// </summary>
     public static string AsText(SqlDialect dialect, string expression) => dialect switch
     {
         SqlDialect.SparkSql => "CAST(" + expression + " AS STRING)",
-        SqlDialect.TSql => "CAST(" + expression + " AS nvarchar(4000))",
+        SqlDialect.TSql => "CAST(" + expression + " AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2",
         _ => "CAST(" + expression + " AS text)",
     };
 

@@ -2,10 +2,10 @@
 -- a view: no parameters; the values below are literals written by the generator
 CREATE VIEW [analytics].[abc_classes] AS
 WITH v AS (
-  SELECT CAST(t.[customer_id] AS nvarchar(4000)) AS customer_id, SUM(t.[amount]) AS value
+  SELECT CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 AS customer_id, SUM(t.[amount]) AS value
   FROM [sales].[transactions] t
-  WHERE CAST(t.[customer_id] AS nvarchar(4000)) IS NOT NULL
-  GROUP BY CAST(t.[customer_id] AS nvarchar(4000))
+  WHERE CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 IS NOT NULL
+  GROUP BY CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2
 ),
 ranked AS (
   SELECT v.customer_id, v.value,

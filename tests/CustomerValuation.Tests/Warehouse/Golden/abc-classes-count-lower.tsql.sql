@@ -1,10 +1,10 @@
 -- abc-classes-count-lower (TSql): AbcSql.Classes
 -- bind: @tolerance = 1E-12 (double); @breakpoint_1 = 0.2 (double); @breakpoint_2 = 0.5 (double); @label_0 = Top (text); @label_1 = Middle (text); @label_2 = Tail (text); @label_non_positive = Don't count (text)
 WITH v AS (
-  SELECT CAST(t.[customer_id] AS nvarchar(4000)) AS customer_id, SUM(t.[amount]) AS value
+  SELECT CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 AS customer_id, SUM(t.[amount]) AS value
   FROM [sales].[transactions] t
-  WHERE CAST(t.[customer_id] AS nvarchar(4000)) IS NOT NULL
-  GROUP BY CAST(t.[customer_id] AS nvarchar(4000))
+  WHERE CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 IS NOT NULL
+  GROUP BY CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2
 ),
 ranked AS (
   SELECT v.customer_id, v.value,

@@ -1,10 +1,10 @@
 -- abc-classes-value-upper (TSql): AbcSql.Classes
 -- bind: @tolerance = 1E-12 (double); @breakpoint_1 = 0.8 (double); @breakpoint_2 = 0.95 (double); @label_0 = A (text); @label_1 = B (text); @label_2 = C (text); @label_non_positive = N (text)
 WITH v AS (
-  SELECT CAST(t.[customer_id] AS nvarchar(4000)) AS customer_id, SUM(t.[annual_sales]) AS value
+  SELECT CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 AS customer_id, SUM(t.[annual_sales]) AS value
   FROM [sales].[customer_totals] t
-  WHERE CAST(t.[customer_id] AS nvarchar(4000)) IS NOT NULL
-  GROUP BY CAST(t.[customer_id] AS nvarchar(4000))
+  WHERE CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 IS NOT NULL
+  GROUP BY CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2
 ),
 ranked AS (
   SELECT v.customer_id, v.value,

@@ -1,12 +1,12 @@
 -- contribution-rows (TSql): ContributionSql.Rows
 -- bind: (none)
 WITH r AS (
-  SELECT CAST(t.[customer] AS nvarchar(4000)) AS group_key, CAST(t.[product] AS nvarchar(4000)) AS item,
+  SELECT CAST(t.[customer] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 AS group_key, CAST(t.[product] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 AS item,
     SUM(t.[sales]) AS sales,
     SUM(t.[cost]) AS cost_of_goods,
     SUM(t.[inventory]) AS average_inventory
   FROM [erp].[sales_mix] t
-  GROUP BY CAST(t.[customer] AS nvarchar(4000)), CAST(t.[product] AS nvarchar(4000))
+  GROUP BY CAST(t.[customer] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, CAST(t.[product] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2
 ),
 f AS (
   SELECT r.*, r.sales - r.cost_of_goods AS gross_margin,

@@ -2,13 +2,13 @@
 -- bind: @as_of = 2011-12-10 (date); @cancelled_prefix = C (text); @cancelled_prefix_length = 1 (int)
 WITH raw AS (
   SELECT
-    CAST(t.[customer_id] AS nvarchar(4000)) AS customer_id,
+    CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 AS customer_id,
     t.[invoice_date] AS ts,
     CAST(t.[invoice_date] AS date) AS day,
     t.[quantity] * t.[unit_price] AS amount,
     t.[quantity] AS quantity,
     t.[unit_price] AS unit_price,
-    NULLIF(CAST(t.[invoice_no] AS nvarchar(4000)), '') AS order_id,
+    NULLIF(CAST(t.[invoice_no] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '') AS order_id,
     t.[stock_code] AS line_key_0
   FROM [sales].[transactions] t
 ),

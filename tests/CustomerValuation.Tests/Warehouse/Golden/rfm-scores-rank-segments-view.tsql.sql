@@ -3,13 +3,13 @@
 CREATE VIEW [analytics].[rfm_scores] AS
 WITH raw AS (
   SELECT
-    CAST(t.[customer_id] AS nvarchar(4000)) AS customer_id,
+    CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 AS customer_id,
     t.[invoice_date] AS ts,
     CAST(t.[invoice_date] AS date) AS day,
     t.[quantity] * t.[unit_price] AS amount,
     t.[quantity] AS quantity,
     t.[unit_price] AS unit_price,
-    NULLIF(CAST(t.[invoice_no] AS nvarchar(4000)), '') AS order_id,
+    NULLIF(CAST(t.[invoice_no] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '') AS order_id,
     t.[stock_code] AS line_key_0
   FROM [sales].[transactions] t
 ),
@@ -67,7 +67,7 @@ scored AS (
   FROM binned b
 )
 SELECT s.customer_id, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m,
-  CASE WHEN s.r <= 9 AND s.f <= 9 AND s.m <= 9 THEN CONCAT(CAST(s.r AS nvarchar(4000)), CAST(s.f AS nvarchar(4000)), CAST(s.m AS nvarchar(4000))) ELSE CONCAT(CAST(s.r AS nvarchar(4000)), '-', CAST(s.f AS nvarchar(4000)), '-', CAST(s.m AS nvarchar(4000))) END AS cell,
+  CASE WHEN s.r <= 9 AND s.f <= 9 AND s.m <= 9 THEN CONCAT(CAST(s.r AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, CAST(s.f AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, CAST(s.m AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2) ELSE CONCAT(CAST(s.r AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '-', CAST(s.f AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '-', CAST(s.m AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2) END AS cell,
   CASE
     WHEN s.r BETWEEN 4 AND 5 AND s.f BETWEEN 4 AND 5 AND s.m BETWEEN 4 AND 5 THEN N'Champions'
     WHEN s.r BETWEEN 2 AND 5 AND s.f BETWEEN 3 AND 5 AND s.m BETWEEN 3 AND 5 THEN N'Loyal'

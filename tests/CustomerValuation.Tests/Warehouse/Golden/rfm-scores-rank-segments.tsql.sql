@@ -2,13 +2,13 @@
 -- bind: @as_of = 2011-12-10 (date); @cancelled_prefix = C (text); @cancelled_prefix_length = 1 (int); @segment_0 = Champions (text); @segment_1 = Loyal (text); @segment_2 = Can't lose them (text); @segment_3 = At risk (text); @segment_4 = New (text); @segment_5 = Promising (text); @segment_6 = Need attention (text); @segment_7 = Potential loyalist (text); @segment_8 = About to sleep (text); @segment_9 = Lost (text); @segment_fallback = Others (text)
 WITH raw AS (
   SELECT
-    CAST(t.[customer_id] AS nvarchar(4000)) AS customer_id,
+    CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 AS customer_id,
     t.[invoice_date] AS ts,
     CAST(t.[invoice_date] AS date) AS day,
     t.[quantity] * t.[unit_price] AS amount,
     t.[quantity] AS quantity,
     t.[unit_price] AS unit_price,
-    NULLIF(CAST(t.[invoice_no] AS nvarchar(4000)), '') AS order_id,
+    NULLIF(CAST(t.[invoice_no] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '') AS order_id,
     t.[stock_code] AS line_key_0
   FROM [sales].[transactions] t
 ),
@@ -66,7 +66,7 @@ scored AS (
   FROM binned b
 )
 SELECT s.customer_id, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m,
-  CASE WHEN s.r <= 9 AND s.f <= 9 AND s.m <= 9 THEN CONCAT(CAST(s.r AS nvarchar(4000)), CAST(s.f AS nvarchar(4000)), CAST(s.m AS nvarchar(4000))) ELSE CONCAT(CAST(s.r AS nvarchar(4000)), '-', CAST(s.f AS nvarchar(4000)), '-', CAST(s.m AS nvarchar(4000))) END AS cell,
+  CASE WHEN s.r <= 9 AND s.f <= 9 AND s.m <= 9 THEN CONCAT(CAST(s.r AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, CAST(s.f AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, CAST(s.m AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2) ELSE CONCAT(CAST(s.r AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '-', CAST(s.f AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '-', CAST(s.m AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2) END AS cell,
   CASE
     WHEN s.r BETWEEN 4 AND 5 AND s.f BETWEEN 4 AND 5 AND s.m BETWEEN 4 AND 5 THEN @segment_0
     WHEN s.r BETWEEN 2 AND 5 AND s.f BETWEEN 3 AND 5 AND s.m BETWEEN 3 AND 5 THEN @segment_1

@@ -2,13 +2,13 @@
 -- bind: @as_of = 2011-12-10 (date); @f_t1 = 1 (double); @f_t2 = 2 (double); @f_t3 = 4 (double)
 WITH raw AS (
   SELECT
-    CAST(t.[customer_id] AS nvarchar(4000)) AS customer_id,
+    CAST(t.[customer_id] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2 AS customer_id,
     t.[invoice_date] AS ts,
     CAST(t.[invoice_date] AS date) AS day,
     t.[amount] AS amount,
     NULL AS quantity,
     NULL AS unit_price,
-    NULLIF(CAST(t.[invoice_no] AS nvarchar(4000)), '') AS order_id
+    NULLIF(CAST(t.[invoice_no] AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '') AS order_id
   FROM [sales].[transactions] t
 ),
 features AS (
@@ -56,6 +56,6 @@ scored AS (
   FROM binned b
 )
 SELECT s.customer_id, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m,
-  CASE WHEN s.r <= 9 AND s.f <= 9 AND s.m <= 9 THEN CONCAT(CAST(s.r AS nvarchar(4000)), CAST(s.f AS nvarchar(4000)), CAST(s.m AS nvarchar(4000))) ELSE CONCAT(CAST(s.r AS nvarchar(4000)), '-', CAST(s.f AS nvarchar(4000)), '-', CAST(s.m AS nvarchar(4000))) END AS cell
+  CASE WHEN s.r <= 9 AND s.f <= 9 AND s.m <= 9 THEN CONCAT(CAST(s.r AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, CAST(s.f AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, CAST(s.m AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2) ELSE CONCAT(CAST(s.r AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '-', CAST(s.f AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2, '-', CAST(s.m AS nvarchar(4000)) COLLATE Latin1_General_100_BIN2) END AS cell
 FROM scored s
 ORDER BY s.id_rank
