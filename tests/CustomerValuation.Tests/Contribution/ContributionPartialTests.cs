@@ -14,7 +14,9 @@ namespace CustomerValuation.Tests.Contribution;
 /// order and grouping, give exactly (bit for bit) the group totals of
 /// <see cref="ContributionAnalyzer"/>'s keyed overload over all the rows, and
 /// <see cref="ContributionTotals{TGroup}.Row"/> gives each row exactly the analyzer's figures.
-/// The single pass is the independent side; the worked example is the SPEC's published one.
+/// The single pass shares the row arithmetic with the partials, so what the properties test is the
+/// split and the merge; the exact sums themselves are tested against an independent exact reference
+/// in ExactSumTests, and the worked example is the SPEC's published one.
 /// </summary>
 public class ContributionPartialTests
 {

@@ -69,7 +69,7 @@ internal static class SparkCases
 public sealed class SparkSqlTests(SparkRun spark, ITestOutputHelper output)
 {
     [Fact]
-    public void SparkStatements_DivideSharesAndRatiosInDouble_OthersExactly()
+    public void SparkStatements_DivideSharesAndRatiosInDouble_PostgreSqlExactly()
     {
         // Spark keeps as few as 6 fraction digits in a DECIMAL quotient past 38 digits of precision
         // (docs/warehouse.md, "The Spark test run"); T-SQL has the same rule, PostgreSQL divides exactly.
